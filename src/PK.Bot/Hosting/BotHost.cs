@@ -1,0 +1,33 @@
+using PK.Bot.Channels;
+using PK.Bot.Conversations;
+using PK.Bot.Persistence;
+using PK.Bot.Security;
+using Serilog;
+
+namespace PK.Bot.Hosting;
+
+/// <summary>Builds the one host every verb starts from: configuration, logging, and the bot's parts.</summary>
+public static class BotHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
+        builder.Configuration.Sources.Insert(0, BotDefaults.Source());
+        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services));
+
+        builder.Services
+            .AddSecurity()
+            .AddPersistence()
+            .AddConversations()
+            .AddChannels();
+        return builder;
+    }
+
+    /// <summary>The serving application: HTTP endpoints on top of the host.</summary>
+    public static WebApplication BuildServer(this WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}
