@@ -1,3 +1,4 @@
+using PK.Domain.Answers;
 using PK.Domain.Forms;
 
 namespace PK.Domain.Tests.Forms;
@@ -113,5 +114,31 @@ public class Pk21FormTests
         Assert.Equal(24L, Form.Settings["terlalu_dekat_bulan"]);
         Assert.Equal(4L, Form.Settings["terlalu_banyak_min"]);
         Assert.Equal("lahir_hidup", Form.Settings["terlalu_banyak_pakai"]);
+    }
+
+    /// <summary>Words deliberately shared by two codes: the bot asks which one is meant instead of guessing.</summary>
+    private static readonly HashSet<(string List, string Word)> SharedOnPurpose =
+        [("status_kawin", "cerai"), ("status_kawin", "janda"), ("status_kawin", "duda")];
+
+    [Fact]
+    public void EveryLabelAndSynonymLeadsToItsOwnCode()
+    {
+        var wrong = new List<string>();
+        foreach (var (name, choices) in Form.ChoiceLists)
+        {
+            var matcher = new ChoiceMatcher(choices);
+            foreach (var choice in choices)
+            {
+                foreach (var word in (choice.Synonyms ?? []).Prepend(choice.Label))
+                {
+                    var match = matcher.Resolve(InputText.Clean(word));
+                    var ok = SharedOnPurpose.Contains((name, word))
+                        ? match.Kind == MatchKind.Ambiguous && match.Codes.Contains(choice.Code)
+                        : match.Kind == MatchKind.Found && match.Codes[0] == choice.Code;
+                    if (!ok) wrong.Add($"{name}: '{word}' should mean {choice.Code} but gives {match.Kind} [{string.Join(",", match.Codes)}]");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 }
