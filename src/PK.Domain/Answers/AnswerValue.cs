@@ -6,6 +6,7 @@ namespace PK.Domain.Answers;
 /// <summary>A typed answer to one question, as stored and as forwarded (codes, not labels).</summary>
 [JsonPolymorphic(TypeDiscriminatorPropertyName = "t")]
 [JsonDerivedType(typeof(NumberAnswer), "n")]
+[JsonDerivedType(typeof(DecimalAnswer), "x")]
 [JsonDerivedType(typeof(TextAnswer), "s")]
 [JsonDerivedType(typeof(DateAnswer), "d")]
 [JsonDerivedType(typeof(MonthYearAnswer), "m")]
@@ -27,6 +28,14 @@ public sealed record NumberAnswer(long Value) : AnswerValue
     public override object ExpressionValue => Value;
     public override object RecordValue => Value;
     public override string ToString() => Value.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
+}
+
+/// <summary>A number with a fractional part (a decimal question: "12,5").</summary>
+public sealed record DecimalAnswer(decimal Value) : AnswerValue
+{
+    public override object ExpressionValue => Value;
+    public override object RecordValue => Value;
+    public override string ToString() => Value.ToString("#,0.##########", CultureInfo.GetCultureInfo("id-ID"));
 }
 
 public sealed record TextAnswer(string Value) : AnswerValue

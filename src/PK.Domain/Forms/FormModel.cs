@@ -27,3 +27,77 @@ public sealed record IntegerRange(long Min, long Max);
 
 /// <summary>What a parser needs beyond the text: the interview's date (for two-digit years and future dates).</summary>
 public sealed record ParseContext(DateOnly InterviewDate);
+
+/// <summary>Text by language; <c>id</c> (Bahasa Indonesia) is always present.</summary>
+public sealed record LocalizedText(IReadOnlyDictionary<string, string> ByLanguage)
+{
+    public string Indonesian => ByLanguage["id"];
+    public override string ToString() => Indonesian;
+}
+
+/// <summary>A block of the form: the family header, Blok I (repeated per member), Blok II, Blok III.</summary>
+public sealed class FormBlock
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required LocalizedText Title { get; init; }
+    public FormExpression? Relevant { get; init; }
+    /// <summary>When set, the block is asked once per family member; the expression gives how many.</summary>
+    public FormExpression? RepeatCount { get; init; }
+    public LocalizedText? RepeatLabel { get; init; }
+    public List<FormItem> Items { get; } = [];
+    public bool IsRepeat => RepeatCount is not null;
+}
+
+/// <summary>One item of the form, with XLSForm semantics.</summary>
+public sealed class FormItem
+{
+    public required string Id { get; init; }
+    public required string Number { get; init; }
+    public required QuestionType Type { get; init; }
+    public required FormBlock Block { get; init; }
+    /// <summary>Position in the whole form, for ordering.</summary>
+    public required int Order { get; init; }
+    public LocalizedText? Label { get; init; }
+    public LocalizedText? Hint { get; init; }
+    public string? ChoiceListName { get; init; }
+    public IReadOnlyList<Choice>? Choices { get; init; }
+    public bool Required { get; init; }
+    public FormExpression? Relevant { get; init; }
+    public int? NotRelevantValue { get; init; }
+    public FormExpression? Constraint { get; init; }
+    public LocalizedText? ConstraintMessage { get; init; }
+    public IntegerRange? Range { get; init; }
+    public FormExpression? Default { get; init; }
+    public FormExpression? Calculation { get; init; }
+
+    public bool InRepeat => Block.IsRepeat;
+    public bool IsQuestion => Type is not (QuestionType.Calculate or QuestionType.Note);
+
+    /// <summary>Answered by a single word or number, so it can take part in a batch ("1 1 2 1").</summary>
+    public bool TakesOneToken => Type is QuestionType.SelectOne or QuestionType.Integer or QuestionType.Decimal;
+
+    /// <summary>The number shown in the summary: <c>III.23</c>, or <c>2.5</c> for member 2.</summary>
+    public string DisplayNumber(int? member) => member is { } m ? $"{m}.{Number}" : $"{Block.Number}.{Number}";
+
+    public string ChoiceLabel(int code) => Choices?.FirstOrDefault(c => c.Code == code)?.Label ?? code.ToString();
+
+    public override string ToString() => $"{Id} ({Block.Number}.{Number})";
+}
+
+/// <summary>A loaded, checked form.</summary>
+public sealed class FormDefinition
+{
+    public required string Id { get; init; }
+    public required string Version { get; init; }
+    public required LocalizedText Title { get; init; }
+    public required IReadOnlyDictionary<string, object> Settings { get; init; }
+    public required IReadOnlyDictionary<string, IReadOnlyList<Choice>> ChoiceLists { get; init; }
+    public required IReadOnlyList<FormBlock> Blocks { get; init; }
+    public required IReadOnlyList<FormItem> Items { get; init; }
+    public required IReadOnlyDictionary<string, FormItem> ItemsById { get; init; }
+
+    public FormItem Item(string id) => ItemsById[id];
+
+    public FormBlock? RepeatBlock => Blocks.FirstOrDefault(b => b.IsRepeat);
+}

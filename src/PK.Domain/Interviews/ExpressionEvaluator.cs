@@ -1,0 +1,206 @@
+using NCalc;
+using NCalc.Handlers;
+using PK.Domain.Answers;
+using PK.Domain.Forms;
+
+namespace PK.Domain.Interviews;
+
+/// <summary>
+/// Evaluates a form's expressions over one family's answers. Calculations are computed on demand and
+/// cached until the answers change. Errors in evaluation read as XLSForm reads them: empty, false.
+/// </summary>
+internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictionary<AnswerKey, AnswerValue> answers, DateOnly interviewDate)
+{
+    private const string Empty = "";
+    private readonly Dictionary<AnswerKey, object> _calculated = [];
+    private readonly HashSet<AnswerKey> _calculating = [];
+    private int? _memberCount;
+
+    public void Invalidate()
+    {
+        _calculated.Clear();
+        _memberCount = null;
+    }
+
+    public int MemberCount
+    {
+        get
+        {
+            if (_memberCount is { } n) return n;
+            var block = form.RepeatBlock;
+            var value = block?.RepeatCount is { } count ? Evaluate(count, null, null) : 0L;
+            _memberCount = value is long l and > 0 ? (int)Math.Min(l, 99) : value is int i and > 0 ? i : 0;
+            return _memberCount.Value;
+        }
+    }
+
+    public bool IsTrue(FormExpression expr, int? member, object? candidate = null) => Evaluate(expr, member, candidate) switch
+    {
+        bool b => b,
+        long l => l != 0,
+        int i => i != 0,
+        decimal d => d != 0,
+        double d => d != 0,
+        string s => s.Length > 0,
+        _ => false,
+    };
+
+    /// <summary>The value of an answer or calculation as expressions see it ('' when empty).</summary>
+    public object ValueOf(string itemId, int? member)
+    {
+        var item = form.Item(itemId);
+        var key = new AnswerKey(itemId, item.InRepeat ? member : null);
+        if (item.Type == QuestionType.Calculate) return Calculate(item, key);
+        return answers.TryGetValue(key, out var value) ? value.ExpressionValue : Empty;
+    }
+
+    private object Calculate(FormItem item, AnswerKey key)
+    {
+        if (_calculated.TryGetValue(key, out var cached)) return cached;
+        if (!_calculating.Add(key)) return Empty; // a cycle reads as empty rather than overflowing
+        try
+        {
+            var value = Normalise(Evaluate(item.Calculation!, key.Member, null));
+            _calculated[key] = value;
+            return value;
+        }
+        finally
+        {
+            _calculating.Remove(key);
+        }
+    }
+
+    public object Evaluate(FormExpression expr, int? member, object? candidate)
+    {
+        var e = new Expression(expr.Translated);
+        e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? CurrentValue(member) : Parameter(name, member);
+        e.EvaluateFunction += (name, args) => Function(name, args, member, candidate);
+        try
+        {
+            return Normalise(e.Evaluate());
+        }
+        catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or InvalidOperationException or OverflowException or NCalc.Exceptions.NCalcException or NullReferenceException or IndexOutOfRangeException)
+        {
+            return Empty;
+        }
+    }
+
+    // Constraints are evaluated with a candidate; without one '.' means nothing.
+    private static object CurrentValue(int? member) => Empty;
+
+    private object Parameter(string name, int? member)
+    {
+        if (form.ItemsById.ContainsKey(name)) return ValueOf(name, member);
+        return Empty; // a block name (as in indexed-repeat's second argument)
+    }
+
+    private void Function(string name, FunctionEventArgs args, int? member, object? candidate)
+    {
+        var p = args.Parameters;
+        switch (name)
+        {
+            case "selected":
+                args.Result = p.Evaluate(0) is long[] codes && ToLong(p.Evaluate(1)) is { } code && codes.Contains(code);
+                break;
+            case "count_selected":
+                args.Result = p.Evaluate(0) is long[] all ? (long)all.Length : 0L;
+                break;
+            case "sum" or "count" or "max" or "min" when p.Count == 1 && p[0] is Identifier id && IsMemberField(id.Name):
+                args.Result = Aggregate(name, MemberValues(id.Name));
+                break;
+            case "max" or "min" when p.Count == 2:
+                var a = ToDecimal(p.Evaluate(0));
+                var b = ToDecimal(p.Evaluate(1));
+                args.Result = a is null || b is null ? Empty : Normalise(name == "max" ? Math.Max(a.Value, b.Value) : Math.Min(a.Value, b.Value));
+                break;
+            case "position":
+                args.Result = member is { } m ? (long)m : Empty;
+                break;
+            case "indexed_repeat" when p.Count == 3 && p[0] is Identifier field:
+                args.Result = ToLong(p.Evaluate(2)) is { } n && n >= 1 && n <= MemberCount ? ValueOf(field.Name, (int)n) : Empty;
+                break;
+            case "age_years":
+                args.Result = p.Evaluate(0) is DateTime born ? (long)AgeInMonths(born) / 12 : Empty;
+                break;
+            case "age_months":
+                args.Result = p.Evaluate(0) is DateTime b2 ? (long)AgeInMonths(b2) : Empty;
+                break;
+            case "today":
+                args.Result = interviewDate.ToDateTime(TimeOnly.MinValue);
+                break;
+            case "nik_sex":
+                args.Result = p.Evaluate(0) is string s1 && Nik.TryParse(s1, out var nik1, out _) ? (nik1.IsFemale ? 2L : 1L) : Empty;
+                break;
+            case "nik_birth_date":
+                args.Result = p.Evaluate(0) is string s2 && Nik.TryParse(s2, out var nik2, out _) && nik2.BirthDateNear(interviewDate) is { } d
+                    ? d.ToDateTime(TimeOnly.MinValue)
+                    : Empty;
+                break;
+            case "string_length":
+                args.Result = (long)(p.Evaluate(0)?.ToString()?.Length ?? 0);
+                break;
+            case "setting":
+                args.Result = form.Settings.TryGetValue(p.Evaluate(0)?.ToString() ?? "", out var setting) ? setting : Empty;
+                break;
+            case "int":
+                args.Result = ToDecimal(p.Evaluate(0)) is { } dec ? (long)Math.Truncate(dec) : Empty;
+                break;
+            case "coalesce":
+                var first = p.Evaluate(0);
+                args.Result = first is string { Length: 0 } or null ? p.Evaluate(1) ?? Empty : first;
+                break;
+        }
+    }
+
+    private bool IsMemberField(string name) => form.ItemsById.TryGetValue(name, out var item) && item.InRepeat;
+
+    private IEnumerable<object> MemberValues(string itemId)
+    {
+        for (var m = 1; m <= MemberCount; m++) yield return ValueOf(itemId, m);
+    }
+
+    private static object Aggregate(string name, IEnumerable<object> values)
+    {
+        var present = values.Where(v => v is not string { Length: 0 }).ToList();
+        if (name == "count") return (long)present.Count;
+        var numbers = present.Select(ToDecimal).OfType<decimal>().ToList();
+        return name switch
+        {
+            "sum" => Normalise(numbers.Sum()),
+            "max" => numbers.Count == 0 ? Empty : Normalise(numbers.Max()),
+            _ => numbers.Count == 0 ? Empty : Normalise(numbers.Min()),
+        };
+    }
+
+    private int AgeInMonths(DateTime born)
+    {
+        var date = DateOnly.FromDateTime(born);
+        var months = (interviewDate.Year - date.Year) * 12 + interviewDate.Month - date.Month;
+        if (interviewDate.Day < date.Day) months--;
+        return Math.Max(months, 0);
+    }
+
+    /// <summary>Numbers become long where they are whole (so 2 = 2.0 and codes compare as codes).</summary>
+    private static object Normalise(object? value) => value switch
+    {
+        null => Empty,
+        int i => (long)i,
+        double d when !double.IsFinite(d) => Empty,
+        double d when d == Math.Floor(d) && Math.Abs(d) < long.MaxValue => (long)d,
+        decimal m when m == Math.Floor(m) => (long)m,
+        _ => value,
+    };
+
+    private static long? ToLong(object? value) => ToDecimal(value) is { } d ? (long)d : null;
+
+    private static decimal? ToDecimal(object? value) => value switch
+    {
+        long l => l,
+        int i => i,
+        decimal m => m,
+        double d when double.IsFinite(d) => (decimal)d,
+        bool b => b ? 1 : 0,
+        string s when decimal.TryParse(s, System.Globalization.NumberStyles.Number, System.Globalization.CultureInfo.InvariantCulture, out var p) => p,
+        _ => null,
+    };
+}

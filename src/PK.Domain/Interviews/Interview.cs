@@ -1,0 +1,690 @@
+using System.Globalization;
+using PK.Domain.Answers;
+using PK.Domain.Conversations;
+using PK.Domain.Forms;
+using Stateless;
+
+namespace PK.Domain.Interviews;
+
+/// <summary>
+/// One family's interview: the aggregate that owns its answers and the Stateless machine that walks it.
+/// The current question is the one the kader went back or jumped to, else the first relevant unanswered one,
+/// so an edit naturally asks what it made relevant and drops what it made irrelevant.
+/// </summary>
+public sealed partial class Interview
+{
+    private enum Phase { Answering, Reviewing, ConfirmingCancel, ConfirmingDuplicate, ConfirmingWarning, Paused, Submitted, Cancelled }
+
+    private enum Trigger { QuestionsDone, MoreQuestions, Jump, Pause, Resume, RequestCancel, ConfirmCancel, KeepGoing, FlagDuplicate, AcceptDuplicate, Warn, WarningResolved, Submit, Reopen }
+
+    private readonly FormDefinition _form;
+    private readonly InterviewSnapshot _s;
+    private readonly Dictionary<AnswerKey, AnswerValue> _answers;
+    private readonly StateMachine<Phase, Trigger> _machine;
+    private readonly List<AnswerChange> _changes = [];
+    private ExpressionEvaluator _eval;
+    private DateTimeOffset _now;
+
+    private Interview(FormDefinition form, InterviewSnapshot snapshot)
+    {
+        _form = form;
+        _s = snapshot;
+        _answers = snapshot.Answers.ToDictionary(a => AnswerKey.Parse(a.Key), a => a.Value);
+        _eval = new ExpressionEvaluator(form, _answers, snapshot.InterviewDate);
+        _machine = new StateMachine<Phase, Trigger>(() => Enum.Parse<Phase>(_s.Phase), p => _s.Phase = p.ToString());
+        Configure(_machine);
+    }
+
+    private static void Configure(StateMachine<Phase, Trigger> m)
+    {
+        m.Configure(Phase.Answering)
+            .Permit(Trigger.QuestionsDone, Phase.Reviewing)
+            .PermitReentry(Trigger.Jump)
+            .Permit(Trigger.Pause, Phase.Paused)
+            .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel)
+            .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate)
+            .Permit(Trigger.Warn, Phase.ConfirmingWarning);
+        m.Configure(Phase.Reviewing)
+            .Permit(Trigger.Jump, Phase.Answering)
+            .Permit(Trigger.MoreQuestions, Phase.Answering)
+            .Permit(Trigger.Submit, Phase.Submitted)
+            .Permit(Trigger.Pause, Phase.Paused)
+            .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel)
+            .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate);
+        m.Configure(Phase.ConfirmingCancel)
+            .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
+            .Permit(Trigger.KeepGoing, Phase.Answering);
+        m.Configure(Phase.ConfirmingDuplicate)
+            .Permit(Trigger.AcceptDuplicate, Phase.Answering)
+            .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
+            .Permit(Trigger.Pause, Phase.Paused);
+        m.Configure(Phase.ConfirmingWarning)
+            .Permit(Trigger.WarningResolved, Phase.Answering)
+            .Permit(Trigger.Pause, Phase.Paused)
+            .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
+        m.Configure(Phase.Paused)
+            .Permit(Trigger.Resume, Phase.Answering)
+            .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
+        m.Configure(Phase.Submitted)
+            .Permit(Trigger.Reopen, Phase.Reviewing);
+        m.Configure(Phase.Cancelled);
+    }
+
+    // ---- creating and restoring ------------------------------------------------------------
+
+    public static Interview Start(FormDefinition form, Guid recordId, string kaderId, string desaCode, DateTimeOffset now, TimeSpan localOffset)
+    {
+        var snapshot = new InterviewSnapshot
+        {
+            RecordId = recordId,
+            FormId = form.Id,
+            FormVersion = form.Version,
+            KaderId = kaderId,
+            RegionCode = desaCode,
+            StartedAt = now,
+            UpdatedAt = now,
+            InterviewDate = DateOnly.FromDateTime(now.ToOffset(localOffset).DateTime),
+        };
+        var interview = new Interview(form, snapshot) { _now = now };
+        interview.Settle();
+        return interview;
+    }
+
+    public static Interview Restore(FormDefinition form, InterviewSnapshot snapshot) => new(form, snapshot);
+
+    /// <summary>The stored form of this interview, up to date with every change made through it.</summary>
+    public InterviewSnapshot Snapshot
+    {
+        get
+        {
+            _s.Answers = _answers.OrderBy(a => Order(a.Key)).Select(a => new StoredAnswer(a.Key.ToString(), a.Value)).ToList();
+            _s.Status = CurrentPhase switch
+            {
+                Phase.Submitted => InterviewStatus.Submitted,
+                Phase.Cancelled => InterviewStatus.Cancelled,
+                Phase.Paused => InterviewStatus.Paused,
+                _ when _s.Status == InterviewStatus.Parked => InterviewStatus.Parked,
+                _ => InterviewStatus.InProgress,
+            };
+            return _s;
+        }
+    }
+
+    public Guid RecordId => _s.RecordId;
+    public FormDefinition Form => _form;
+    public bool IsReviewing => CurrentPhase == Phase.Reviewing;
+    public bool IsAnswering => CurrentPhase == Phase.Answering;
+    public bool IsPaused => CurrentPhase == Phase.Paused;
+    public bool IsSubmitted => CurrentPhase == Phase.Submitted;
+    public bool IsCancelled => CurrentPhase == Phase.Cancelled;
+    public bool IsConfirming => CurrentPhase is Phase.ConfirmingCancel or Phase.ConfirmingDuplicate or Phase.ConfirmingWarning;
+    public bool IsFinished => IsSubmitted || IsCancelled;
+    public IReadOnlyDictionary<AnswerKey, AnswerValue> Answers => _answers;
+    public int MemberCount => _eval.MemberCount;
+    public DateOnly InterviewDate => _s.InterviewDate;
+
+    private Phase CurrentPhase => _machine.State;
+
+    /// <summary>The audit entries made since the last call.</summary>
+    public IReadOnlyList<AnswerChange> TakeChanges()
+    {
+        var changes = _changes.ToList();
+        _changes.Clear();
+        return changes;
+    }
+
+    /// <summary>The interview's machine as a Mermaid state diagram (for the README).</summary>
+    public static string MermaidDiagram()
+    {
+        var m = new StateMachine<Phase, Trigger>(Phase.Answering);
+        Configure(m);
+        return Stateless.Graph.MermaidGraph.Format(m.GetInfo());
+    }
+
+    // ---- the walk --------------------------------------------------------------------------
+
+    /// <summary>Every relevant question instance, in the order the form asks them.</summary>
+    public IEnumerable<AnswerKey> RelevantQuestions() => AllQuestionKeys().Where(IsRelevant);
+
+    private IEnumerable<AnswerKey> AllQuestionKeys()
+    {
+        foreach (var block in _form.Blocks)
+        {
+            if (block.IsRepeat)
+            {
+                for (var m = 1; m <= _eval.MemberCount; m++)
+                    foreach (var item in block.Items.Where(i => i.IsQuestion))
+                        yield return new AnswerKey(item.Id, m);
+            }
+            else
+            {
+                foreach (var item in block.Items.Where(i => i.IsQuestion))
+                    yield return new AnswerKey(item.Id, null);
+            }
+        }
+    }
+
+    public bool IsRelevant(AnswerKey key)
+    {
+        var item = _form.Item(key.ItemId);
+        if (item.InRepeat && (key.Member is not { } m || m < 1 || m > _eval.MemberCount)) return false;
+        if (item.Block.Relevant is { } br && !_eval.IsTrue(br, key.Member)) return false;
+        return item.Relevant is not { } r || _eval.IsTrue(r, key.Member);
+    }
+
+    private bool IsDone(AnswerKey key) =>
+        (_answers.ContainsKey(key) && !_s.AutoFilled.Contains(key.ToString())) || _s.Skipped.Contains(key.ToString());
+
+    /// <summary>The question being asked now, if any.</summary>
+    public AnswerKey? CurrentKey
+    {
+        get
+        {
+            if (_s.Focus is { } f && IsRelevant(AnswerKey.Parse(f))) return AnswerKey.Parse(f);
+            foreach (var key in RelevantQuestions())
+                if (!IsDone(key)) return key;
+            return null;
+        }
+    }
+
+    public FormItem? CurrentItem => CurrentKey is { } k ? _form.Item(k.ItemId) : null;
+
+    private int Order(AnswerKey key) => (key.Member ?? 0) * 10_000 + _form.Item(key.ItemId).Order;
+
+    /// <summary>What "ok" would record for a question: its current answer, else the form's default.</summary>
+    public AnswerValue? Proposal(AnswerKey key)
+    {
+        if (_answers.TryGetValue(key, out var current) && !_s.AutoFilled.Contains(key.ToString())) return current;
+        var item = _form.Item(key.ItemId);
+        return item.Default is { } d ? ToAnswer(item, _eval.Evaluate(d, key.Member, null)) : null;
+    }
+
+    private bool ProposalComesFromNik(FormItem item) =>
+        item.Default is { } d && d.Fields.Any(f => _form.ItemsById.TryGetValue(f, out var i) && i.Type == QuestionType.Nik);
+
+    private static AnswerValue? ToAnswer(FormItem item, object value)
+    {
+        switch (item.Type)
+        {
+            case QuestionType.SelectOne when value is long code && item.Choices!.Any(c => c.Code == code):
+                return new ChoiceAnswer((int)code);
+            case QuestionType.Integer when value is long n && (item.Range is null || (n >= item.Range.Min && n <= item.Range.Max)):
+                return new NumberAnswer(n);
+            case QuestionType.Date or QuestionType.BirthDate when value is DateTime dt:
+                return new DateAnswer(DateOnly.FromDateTime(dt));
+            case QuestionType.Text or QuestionType.Name when value is string { Length: > 0 } s:
+                return new TextAnswer(s);
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>Re-derives everything that follows from the answers: drops what no longer applies, fills Tidak Berlaku, moves to review when nothing is left.</summary>
+    private List<string> Settle()
+    {
+        var notices = new List<string>();
+        var dropped = 0;
+        for (var pass = 0; pass < 10; pass++)
+        {
+            _eval.Invalidate();
+            var changed = false;
+            foreach (var key in _answers.Keys.ToList())
+            {
+                if (IsRelevant(key) || IsAutoFilledWhileIrrelevant(key)) continue;
+                Record(key, _answers[key], null, "dropped");
+                _answers.Remove(key);
+                _s.AutoFilled.Remove(key.ToString());
+                dropped++;
+                changed = true;
+            }
+            _s.Skipped.RemoveAll(k => !IsRelevant(AnswerKey.Parse(k)));
+            foreach (var key in AllQuestionKeysIncludingIrrelevantMembers())
+            {
+                var item = _form.Item(key.ItemId);
+                if (item.NotRelevantValue is not { } code) continue;
+                var relevant = IsRelevant(key);
+                var isAuto = _s.AutoFilled.Contains(key.ToString());
+                if (!relevant && !_answers.ContainsKey(key) && BlockApplies(item, key))
+                {
+                    var value = new ChoiceAnswer(code);
+                    _answers[key] = value;
+                    _s.AutoFilled.Add(key.ToString());
+                    Record(key, null, value, "auto");
+                    changed = true;
+                }
+                else if (relevant && isAuto)
+                {
+                    // It applies again: ask it rather than keep the automatic Tidak Berlaku.
+                    Record(key, _answers[key], null, "dropped");
+                    _answers.Remove(key);
+                    _s.AutoFilled.Remove(key.ToString());
+                    changed = true;
+                }
+            }
+            if (!changed) break;
+        }
+        _eval.Invalidate();
+        if (dropped > 0) notices.Add(string.Format(Texts.Dropped, dropped));
+        UpdateKeys();
+        if (_s.Focus is { } f && (IsDone(AnswerKey.Parse(f)) is false && !IsRelevant(AnswerKey.Parse(f)))) _s.Focus = null;
+        if (CurrentPhase == Phase.Answering && CurrentKey is null) _machine.Fire(Trigger.QuestionsDone);
+        else if (CurrentPhase == Phase.Reviewing && CurrentKey is not null) _machine.Fire(Trigger.MoreQuestions);
+        return notices;
+    }
+
+    private IEnumerable<AnswerKey> AllQuestionKeysIncludingIrrelevantMembers() => AllQuestionKeys();
+
+    private bool BlockApplies(FormItem item, AnswerKey key) => item.Block.Relevant is not { } br || _eval.IsTrue(br, key.Member);
+
+    private bool IsAutoFilledWhileIrrelevant(AnswerKey key) =>
+        _s.AutoFilled.Contains(key.ToString()) && BlockApplies(_form.Item(key.ItemId), key) &&
+        (!_form.Item(key.ItemId).InRepeat || key.Member <= _eval.MemberCount);
+
+    private void UpdateKeys()
+    {
+        string? Part(string id) => _form.ItemsById.ContainsKey(id) && _answers.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString() : null;
+        var parts = new[] { "rw", "rt", "no_rumah", "no_urut" }.Select(Part).ToArray();
+        _s.FamilyKey = parts.All(p => p is not null) ? $"{_s.RegionCode}|{string.Join("|", parts.Select(p => p!.Trim().ToUpperInvariant()))}" : null;
+        _s.KkNik = _answers.TryGetValue(new AnswerKey("nik", 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
+    }
+
+    private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, string kind) =>
+        _changes.Add(new AnswerChange(_s.RecordId, key.ToString(), key.ItemId, key.Member, previous, value, kind, _now));
+
+    private void Touch(DateTimeOffset now)
+    {
+        _now = now;
+        _s.UpdatedAt = now;
+        if (_s.Status == InterviewStatus.Parked) _s.Status = InterviewStatus.InProgress;
+    }
+
+    /// <summary>Marks an interview idle too long as parked (never deleted); the kader is offered it back.</summary>
+    public void Park() => _s.Status = InterviewStatus.Parked;
+
+    public bool IsParked => _s.Status == InterviewStatus.Parked;
+
+    // ---- answering -------------------------------------------------------------------------
+
+    /// <summary>Applies typed text (or a chosen option's code) to the current question, or to several consecutive ones.</summary>
+    public StepOutcome Answer(string text, DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase == Phase.ConfirmingWarning) return ResolveWarning(text);
+        if (CurrentPhase != Phase.Answering || CurrentKey is not { } first) return StepOutcome.Refuse(Texts.NotNow);
+
+        var applied = new List<AnswerKey>();
+        var echoes = new List<string>();
+        var whole = Try(first, text.Trim());
+        if (whole.Accepted is not null || !LooksLikeBatch(text, first)) return Finish(first, whole, applied, echoes, []);
+
+        // Several answers in one message: each fills the next question until one is refused.
+        var tokens = text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (CurrentPhase != Phase.Answering || CurrentKey is not { } key || !TakesToken(_form.Item(key.ItemId), key, tokens[i]))
+                return Finish(null, null, applied, echoes, tokens[i..]);
+            var attempt = Try(key, tokens[i]);
+            if (attempt.Accepted is null || attempt.WarningToConfirm is not null)
+                return Finish(key, attempt, applied, echoes, tokens[(i + 1)..]);
+            echoes.AddRange(Apply(key, attempt.Accepted, attempt.Notice));
+            applied.Add(key);
+            Settle();
+        }
+        return Finish(null, null, applied, echoes, []);
+    }
+
+    private StepOutcome Finish(AnswerKey? key, Attempt? attempt, List<AnswerKey> applied, List<string> echoes, string[] unused)
+    {
+        string? refusal = null;
+        string? question = null;
+        if (attempt is { Accepted: null }) refusal = attempt.Refusal;
+        else if (attempt is { WarningToConfirm: { } warning, Accepted: { } held })
+        {
+            _s.PendingAnswer = new StoredAnswer(key!.Value.ToString(), held);
+            _s.PendingWarning = warning;
+            question = string.Format(Texts.WarningConfirm, warning, Display(_form.Item(key.Value.ItemId), held));
+        }
+        else if (attempt is { Accepted: { } value })
+        {
+            echoes.AddRange(Apply(key!.Value, value, attempt.Notice));
+            applied.Add(key.Value);
+        }
+        var notices = Settle();
+        notices.AddRange(BrokenElsewhere(applied));
+        if (question is not null) _machine.Fire(Trigger.Warn);
+        if (unused.Length > 0) notices.Add(string.Format(Texts.UnusedTokens, Clip(string.Join(" ", unused), 60)));
+        return new StepOutcome(echoes, notices, refusal) { Question = question, Unused = unused };
+    }
+
+    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
+
+    private bool LooksLikeBatch(string text, AnswerKey first) =>
+        text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 1 &&
+        _form.Item(first.ItemId).Type is not (QuestionType.Text or QuestionType.Name or QuestionType.SelectMultiple);
+
+    private bool TakesToken(FormItem item, AnswerKey key, string token) =>
+        item.TakesOneToken || item.Type is QuestionType.Date or QuestionType.BirthDate or QuestionType.MonthYear ||
+        (IsOk(token) && Proposal(key) is not null);
+
+    private static bool IsOk(string text) => text.Trim().ToLowerInvariant() is "ok" or "oke" or "okay" or "sip" or "k";
+
+    private sealed record Attempt(AnswerValue? Accepted, string? Refusal, string? Notice, string? WarningToConfirm);
+
+    private Attempt Try(AnswerKey key, string text)
+    {
+        var item = _form.Item(key.ItemId);
+        AnswerValue value;
+        string? notice = null;
+        if (IsOk(text))
+        {
+            if (Proposal(key) is not { } proposal) return new Attempt(null, Texts.NoProposal, null, null);
+            value = proposal;
+        }
+        else
+        {
+            switch (AnswerParser.Parse(item.Type, text, item.Choices, item.Range, new ParseContext(_s.InterviewDate)))
+            {
+                case ParseResult.Accepted a:
+                    value = a.Value;
+                    notice = a.Warning;
+                    break;
+                case ParseResult.Refused r:
+                    return new Attempt(null, r.Message, null, null);
+                case ParseResult.Ambiguous amb:
+                    return new Attempt(null, amb.Message, null, null);
+                default:
+                    return new Attempt(null, Texts.NotNow, null, null);
+            }
+        }
+        if (item.Constraint is { } c && !ConstraintHolds(item, key, value, c))
+            return new Attempt(null, item.ConstraintMessage?.Indonesian ?? Texts.NotNow, null, null);
+
+        string? warning = null;
+        if (ProposalComesFromNik(item) && !IsOk(text) && Proposal(key) is { } fromNik && !fromNik.Equals(value) && !_answers.ContainsKey(key))
+            warning = item.Type == QuestionType.SelectOne
+                ? string.Format(Texts.NikSexMismatch, item.ChoiceLabel(((ChoiceAnswer)fromNik).Code))
+                : string.Format(Texts.NikDateMismatch, fromNik);
+        return new Attempt(value, null, notice, warning);
+    }
+
+    private bool ConstraintHolds(FormItem item, AnswerKey key, AnswerValue value, FormExpression constraint)
+    {
+        var tentative = new Dictionary<AnswerKey, AnswerValue>(_answers) { [key] = value };
+        var eval = new ExpressionEvaluator(_form, tentative, _s.InterviewDate);
+        return eval.IsTrue(constraint, key.Member, value.ExpressionValue);
+    }
+
+    private StepOutcome ResolveWarning(string text)
+    {
+        var pending = _s.PendingAnswer!;
+        switch (YesNo(text))
+        {
+            case true:
+                _s.PendingAnswer = null;
+                _s.PendingWarning = null;
+                _machine.Fire(Trigger.WarningResolved);
+                var key = AnswerKey.Parse(pending.Key);
+                var echoes = Apply(key, pending.Value, null);
+                var notices = Settle();
+                notices.AddRange(BrokenElsewhere([key]));
+                return StepOutcome.Accepted(echoes, notices);
+            case false:
+                _s.PendingAnswer = null;
+                _s.PendingWarning = null;
+                _machine.Fire(Trigger.WarningResolved);
+                return StepOutcome.Accepted([], Settle());
+            default:
+                return StepOutcome.Refuse(Texts.ReplyYesOrNo);
+        }
+    }
+
+    /// <summary>Reads ya/tidak for the bot's own confirmations.</summary>
+    public static bool? YesNo(string text) => text.Trim().ToLowerInvariant().TrimEnd('.', '!') switch
+    {
+        "ya" or "y" or "iya" or "yes" or "ok" or "oke" or "benar" or "betul" or "1" => true,
+        "tidak" or "t" or "tdk" or "gak" or "ga" or "nggak" or "enggak" or "no" or "bukan" or "2" => false,
+        _ => null,
+    };
+
+    private List<string> Apply(AnswerKey key, AnswerValue value, string? notice)
+    {
+        var item = _form.Item(key.ItemId);
+        var had = _answers.TryGetValue(key, out var previous) && !_s.AutoFilled.Contains(key.ToString());
+        if (!had || !previous!.Equals(value))
+        {
+            if (had) _s.ChangeCount++;
+            _answers[key] = value;
+            _s.AutoFilled.Remove(key.ToString());
+            Record(key, had ? previous : null, value, had ? "changed" : "set");
+        }
+        _s.Skipped.Remove(key.ToString());
+        if (_s.Focus == key.ToString()) _s.Focus = null;
+        _eval.Invalidate();
+        var lines = new List<string> { string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Display(item, value)) };
+        if (notice is not null) lines.Add(notice);
+        return lines;
+    }
+
+    /// <summary>Constraints of other answered items that the latest change broke, named so the kader can fix them.</summary>
+    private IEnumerable<string> BrokenElsewhere(IReadOnlyCollection<AnswerKey> changed)
+    {
+        if (changed.Count == 0) yield break;
+        foreach (var (key, value) in _answers.ToList())
+        {
+            if (changed.Contains(key) || _s.AutoFilled.Contains(key.ToString())) continue;
+            var item = _form.Item(key.ItemId);
+            if (item.Constraint is { } c && !_eval.IsTrue(c, key.Member, value.ExpressionValue))
+                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), item.ConstraintMessage);
+        }
+    }
+
+    public static string ShortLabel(FormItem item)
+    {
+        var label = item.Label?.Indonesian ?? item.Id;
+        var cut = label.IndexOfAny(['?', '(']);
+        return (cut > 0 ? label[..cut] : label).Trim();
+    }
+
+    public static string Display(FormItem item, AnswerValue value) => value switch
+    {
+        ChoiceAnswer c => item.ChoiceLabel(c.Code),
+        MultiChoiceAnswer m => string.Join(", ", m.Codes.Select(item.ChoiceLabel)),
+        _ => value.ToString() ?? "",
+    };
+
+    // ---- commands --------------------------------------------------------------------------
+
+    public StepOutcome Skip(DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase != Phase.Answering || CurrentKey is not { } key) return StepOutcome.Refuse(Texts.NotNow);
+        var item = _form.Item(key.ItemId);
+        if (item.Required) return StepOutcome.Refuse(Texts.Required);
+        if (_answers.Remove(key, out var previous)) Record(key, previous, null, "changed");
+        _s.Skipped.Add(key.ToString());
+        if (_s.Focus == key.ToString()) _s.Focus = null;
+        return StepOutcome.Accepted([string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Texts.SummarySkipped)], Settle());
+    }
+
+    /// <summary>Goes to the relevant question before the current one (or the last one, from review).</summary>
+    public StepOutcome Back(DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase is not (Phase.Answering or Phase.Reviewing)) return StepOutcome.Refuse(Texts.NotNow);
+        var questions = RelevantQuestions().ToList();
+        var index = CurrentPhase == Phase.Reviewing || CurrentKey is not { } current ? questions.Count : questions.IndexOf(current);
+        if (index <= 0) return StepOutcome.Refuse(Texts.NothingToGoBackTo);
+        _s.Focus = questions[index - 1].ToString();
+        _machine.Fire(Trigger.Jump);
+        return StepOutcome.Accepted([], []);
+    }
+
+    /// <summary>Jumps to an item by its summary number (<c>2.5</c>, <c>III.23</c>, <c>K.3</c>).</summary>
+    public StepOutcome Edit(string number, DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase is not (Phase.Answering or Phase.Reviewing)) return StepOutcome.Refuse(Texts.NotNow);
+        if (string.IsNullOrWhiteSpace(number)) return StepOutcome.Refuse(Texts.EditWhich);
+        var wanted = number.Trim().TrimEnd('.').ToUpperInvariant();
+        foreach (var key in RelevantQuestions())
+        {
+            if (!string.Equals(_form.Item(key.ItemId).DisplayNumber(key.Member), wanted, StringComparison.OrdinalIgnoreCase)) continue;
+            _s.Focus = key.ToString();
+            _machine.Fire(Trigger.Jump);
+            return StepOutcome.Accepted([], []);
+        }
+        var shown = number.Trim();
+        return StepOutcome.Refuse(string.Format(Texts.NoSuchNumber, shown.Length > 20 ? shown[..20] + "…" : shown));
+    }
+
+    public StepOutcome Pause(DateTimeOffset now)
+    {
+        Touch(now);
+        if (!_machine.CanFire(Trigger.Pause)) return StepOutcome.Refuse(Texts.NotNow);
+        _machine.Fire(Trigger.Pause);
+        return StepOutcome.Accepted([], [Texts.Paused]);
+    }
+
+    public StepOutcome Resume(DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase == Phase.Paused) _machine.Fire(Trigger.Resume);
+        return StepOutcome.Accepted([], Settle());
+    }
+
+    public StepOutcome RequestCancel(DateTimeOffset now)
+    {
+        Touch(now);
+        if (!_machine.CanFire(Trigger.RequestCancel)) return StepOutcome.Refuse(Texts.NotNow);
+        _s.PhaseBeforeCancel = _s.Phase;
+        _machine.Fire(Trigger.RequestCancel);
+        return StepOutcome.Accepted([], []) with { Question = Texts.AskCancel };
+    }
+
+    /// <summary>The kader's ya/tidak to a cancel or duplicate question.</summary>
+    public StepOutcome Confirm(string text, DateTimeOffset now)
+    {
+        Touch(now);
+        var answer = YesNo(text);
+        if (CurrentPhase == Phase.ConfirmingWarning) return ResolveWarning(text);
+        if (answer is null) return StepOutcome.Refuse(Texts.ReplyYesOrNo);
+        if (CurrentPhase == Phase.ConfirmingCancel)
+        {
+            if (answer.Value)
+            {
+                _machine.Fire(Trigger.ConfirmCancel);
+                return StepOutcome.Accepted([], [Texts.Cancelled]);
+            }
+            _machine.Fire(Trigger.KeepGoing);
+            var notices = new List<string> { Texts.CancelCalledOff };
+            if (_s.PhaseBeforeCancel == nameof(Phase.Paused)) _machine.Fire(Trigger.Pause);
+            notices.AddRange(Settle());
+            return StepOutcome.Accepted([], notices);
+        }
+        if (CurrentPhase == Phase.ConfirmingDuplicate)
+        {
+            if (answer.Value)
+            {
+                _s.DeliberateDuplicate = true;
+                _machine.Fire(Trigger.AcceptDuplicate);
+                return StepOutcome.Accepted([], [Texts.DuplicateKept, .. Settle()]);
+            }
+            _machine.Fire(Trigger.ConfirmCancel);
+            return StepOutcome.Accepted([], [Texts.Cancelled]);
+        }
+        return StepOutcome.Refuse(Texts.NotNow);
+    }
+
+    /// <summary>Stops before a second copy of a family goes on: the kader decides.</summary>
+    public StepOutcome FlagDuplicate(string recordId, string description)
+    {
+        if (_s.DeliberateDuplicate || _s.DuplicateOf == recordId || !_machine.CanFire(Trigger.FlagDuplicate)) return StepOutcome.Accepted([], []);
+        _s.DuplicateOf = recordId;
+        _s.DuplicateDescription = description;
+        _machine.Fire(Trigger.FlagDuplicate);
+        return StepOutcome.Accepted([], []) with { Question = string.Format(Texts.DuplicateFound, description) };
+    }
+
+    /// <summary>Submits from review when the family is complete and consistent.</summary>
+    public StepOutcome Submit(DateTimeOffset now)
+    {
+        Touch(now);
+        if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, MissingText()) : Texts.NotNow);
+        var problems = Problems().ToList();
+        if (problems.Count > 0) return StepOutcome.Refuse(string.Format(Texts.NotComplete, string.Join("; ", problems.Take(5))));
+        _machine.Fire(Trigger.Submit);
+        _s.SubmittedAt = now;
+        return StepOutcome.Accepted([], [_s.Version > 1 ? string.Format(Texts.Resubmitted, _s.Version) : Texts.Submitted]);
+    }
+
+    /// <summary>Reopens a submitted family for correction: the next submission is the next version of the same record.</summary>
+    public StepOutcome Reopen(DateTimeOffset now)
+    {
+        Touch(now);
+        if (!_machine.CanFire(Trigger.Reopen)) return StepOutcome.Refuse(Texts.NotNow);
+        _s.Version++;
+        _s.SubmittedAt = null;
+        _machine.Fire(Trigger.Reopen);
+        return StepOutcome.Accepted([], Settle());
+    }
+
+    private string MissingText()
+    {
+        var key = CurrentKey;
+        if (key is null) return "";
+        var item = _form.Item(key.Value.ItemId);
+        return string.Format(Texts.Missing, item.DisplayNumber(key.Value.Member), ShortLabel(item));
+    }
+
+    /// <summary>Why the family cannot be submitted: missing required answers, answers that no longer apply, broken constraints.</summary>
+    public IEnumerable<string> Problems()
+    {
+        var relevant = RelevantQuestions().ToHashSet();
+        foreach (var key in relevant)
+        {
+            var item = _form.Item(key.ItemId);
+            if (!IsDone(key) && item.Required) yield return string.Format(Texts.Missing, item.DisplayNumber(key.Member), ShortLabel(item));
+        }
+        foreach (var (key, value) in _answers)
+        {
+            var item = _form.Item(key.ItemId);
+            if (_s.AutoFilled.Contains(key.ToString())) continue;
+            if (!relevant.Contains(key)) yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.Dropped);
+            else if (item.Constraint is { } c && !_eval.IsTrue(c, key.Member, value.ExpressionValue))
+                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), item.ConstraintMessage);
+        }
+    }
+
+    public bool IsConsistent => !Problems().Any();
+
+    /// <summary>The value of a calculation or answer as expressions see it (for indicators and records).</summary>
+    public object ValueOf(string itemId, int? member = null) => _eval.ValueOf(itemId, member);
+
+    internal string? PendingQuestion => CurrentPhase switch
+    {
+        Phase.ConfirmingCancel => Texts.AskCancel,
+        Phase.ConfirmingWarning when _s.PendingAnswer is { } p => string.Format(Texts.WarningConfirm, _s.PendingWarning, Display(_form.Item(AnswerKey.Parse(p.Key).ItemId), p.Value)),
+        Phase.ConfirmingDuplicate => string.Format(Texts.DuplicateFound, _s.DuplicateDescription),
+        _ => null,
+    };
+
+    public string CurrentPhaseName => CurrentPhase.ToString();
+
+    internal static string FormatNumber(long n) => n.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
+}
+
+/// <summary>What one step did: echoes of what was recorded, notices, and a refusal when something was not taken.</summary>
+public sealed record StepOutcome(IReadOnlyList<string> Echoes, IReadOnlyList<string> Notices, string? Refusal)
+{
+    /// <summary>A confirmation question to ask instead of the current form question.</summary>
+    public string? Question { get; init; }
+
+    /// <summary>Tokens of a batch that were not applied.</summary>
+    public IReadOnlyList<string> Unused { get; init; } = [];
+
+    public bool IsRefused => Refusal is not null;
+
+    public static StepOutcome Accepted(IReadOnlyList<string> echoes, IReadOnlyList<string> notices) => new(echoes, notices, null);
+    public static StepOutcome Refused(IReadOnlyList<string> echoes, IReadOnlyList<string> notices, string refusal) => new(echoes, notices, refusal);
+    public static StepOutcome Refuse(string refusal) => new([], [], refusal);
+}

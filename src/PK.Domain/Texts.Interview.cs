@@ -1,0 +1,50 @@
+namespace PK.Domain;
+
+/// <summary>Every sentence the bot says, in Bahasa Indonesia; channels draw them, never write their own.</summary>
+public static partial class Texts
+{
+    public const string Echo = "✓ {0} {1}: {2}";
+    public const string CurrentAnswer = "Jawaban sekarang: {0} — balas ok untuk tetap.";
+    public const string Proposal = "Usulan: {0} — balas ok bila benar.";
+    public const string ProposalFromNik = "Dari NIK: {0} — balas ok bila benar.";
+    public const string OptionalHint = "Boleh dilewati: /lewati";
+    public const string Required = "Pertanyaan ini wajib diisi, tidak bisa dilewati.";
+    public const string NothingToGoBackTo = "Ini pertanyaan pertama; tidak ada yang sebelumnya.";
+    public const string UnusedTokens = "Belum dipakai: «{0}». Kirim lagi untuk pertanyaan berikut bila masih perlu.";
+    public const string NoProposal = "Belum ada usulan untuk pertanyaan ini; tulis jawabannya.";
+    public const string Dropped = "{0} jawaban tidak berlaku lagi setelah perubahan ini dan dihapus.";
+    public const string NowBroken = "Perhatian, {0} {1}: {2}";
+    public const string WarningConfirm = "{0} Tetap simpan «{1}»? Balas ya atau tidak.";
+    public const string NikSexMismatch = "NIK menunjukkan {0}, berbeda dengan jawaban ini.";
+    public const string NikDateMismatch = "NIK menunjukkan tanggal lahir {0}, berbeda dengan jawaban ini.";
+    public const string ReplyYesOrNo = "Balas ya atau tidak.";
+    public const string NotNow = "Perintah itu tidak bisa dipakai sekarang.";
+    public const string NoSuchNumber = "Nomor {0} tidak ada di ringkasan. Lihat nomornya dengan /ringkasan, lalu kirim misalnya /ubah 2.5 atau /ubah III.23.";
+    public const string EditWhich = "Nomor mana yang diubah? Contoh: /ubah 2.5 (anggota 2, pertanyaan 5) atau /ubah III.23.";
+    public const string SummaryTitle = "RINGKASAN KELUARGA";
+    public const string SummaryUnanswered = "(belum diisi)";
+    public const string SummarySkipped = "(dilewati)";
+    public const string SummaryFooterComplete = "Semua sudah terisi. Kirim /kirim untuk menyimpan, atau /ubah NOMOR untuk mengubah.";
+    public const string SummaryFooterIncomplete = "Masih ada yang belum terisi. Lanjutkan dengan menjawab pertanyaan.";
+    public const string NotComplete = "Belum bisa dikirim: {0}";
+    public const string Missing = "{0} {1} belum diisi";
+    public const string Submitted = "Keluarga tersimpan dan akan dikirim ke pusat. Terima kasih! Ketik /mulai untuk keluarga berikutnya.";
+    public const string Resubmitted = "Perbaikan tersimpan (versi {0}) dan akan dikirim ke pusat.";
+    public const string AskCancel = "Batalkan pencatatan keluarga ini? Semua jawabannya dibuang. Balas ya atau tidak.";
+    public const string Cancelled = "Pencatatan keluarga dibatalkan. Ketik /mulai untuk keluarga baru.";
+    public const string CancelCalledOff = "Tidak jadi dibatalkan.";
+    public const string Paused = "Dijeda. Semua jawaban aman tersimpan. Ketik /lanjut untuk melanjutkan.";
+    public const string Resumed = "Melanjutkan keluarga ini.";
+    public const string DuplicateFound = "Keluarga ini tampaknya sudah dicatat: {0}. Tetap catat sebagai keluarga tersendiri? Balas ya untuk lanjut, atau tidak untuk membatalkan salinan ini.";
+    public const string DuplicateKept = "Baik, dicatat sebagai keluarga tersendiri.";
+    public const string ReviewReady = "Semua pertanyaan sudah terjawab.";
+    public const string MemberHeader = "Anggota {0}";
+    public const string ProgressLine = "[{0}]";
+    public const string ProgressMember = "[{0} · Anggota {1} dari {2}]";
+}
+
+public static partial class Texts
+{
+    public const string SeveralAllowed = "Boleh pilih beberapa: tulis nomornya, mis. 1,3.";
+    public const string BatchHint = "Bisa menjawab beberapa pertanyaan sekaligus, dipisah spasi.";
+}

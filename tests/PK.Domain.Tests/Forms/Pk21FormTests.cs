@@ -1,0 +1,144 @@
+using PK.Domain.Answers;
+using PK.Domain.Forms;
+
+namespace PK.Domain.Tests.Forms;
+
+/// <summary>The shipped PK21 form loads and keeps the official numbers and codes of PK21.md.</summary>
+public class Pk21FormTests
+{
+    private static FormDefinition Form => FormLoader.Pk21;
+
+    private static IEnumerable<(int Code, string Label)> List(string name) =>
+        Form.ChoiceLists[name].Select(c => (c.Code, c.Label));
+
+    [Fact]
+    public void TheEmbeddedFormLoads()
+    {
+        Assert.Equal("pk21", Form.Id);
+        Assert.Equal(["keluarga", "anggota", "kb", "pk"], Form.Blocks.Select(b => b.Id));
+        Assert.Equal(["K", "I", "II", "III"], Form.Blocks.Select(b => b.Number));
+        Assert.Same(Form.Blocks[1], Form.RepeatBlock);
+        Assert.Equal("${ada_wanita_kb} = 1", Form.Blocks[2].Relevant?.Source);
+    }
+
+    [Fact]
+    public void TheHeaderAsksTextFirstThenTheNumbersTogether()
+    {
+        var header = Form.Blocks[0].Items.Where(i => i.IsQuestion).ToList();
+        Assert.Equal(["alamat", "telepon", "rw", "rt", "no_rumah", "no_urut", "jumlah_anggota"], header.Select(i => i.Id));
+        Assert.Equal(["1", "2", "3", "4", "5", "6", "7"], header.Select(i => i.Number));
+        Assert.False(Form.Item("telepon").Required);
+        Assert.All(header.Skip(3), i => Assert.Equal(QuestionType.Integer, i.Type));
+    }
+
+    [Fact]
+    public void BlokIKeepsTheFormsNumbers()
+    {
+        var members = Form.Blocks[1].Items.Where(i => i.IsQuestion).Select(i => (i.Id, i.Number));
+        Assert.Equal(
+            [("nama", "2"), ("nik", "2a"), ("jenis_kelamin", "3"), ("tanggal_lahir", "4"), ("status_kawin", "7"),
+             ("usia_kawin_pertama", "8"), ("akta_lahir", "9"), ("hubungan", "10"), ("ibu_kandung", "11"), ("agama", "12"),
+             ("pekerjaan", "13"), ("pendidikan", "14"), ("jkn", "15"), ("keberadaan", "16")],
+            members);
+    }
+
+    [Fact]
+    public void BlokIIIHasAll32ItemsAndTheirSubItems()
+    {
+        var numbers = Form.Blocks[3].Items.Select(i => i.Number).ToHashSet();
+        foreach (var n in Enumerable.Range(1, 32)) Assert.Contains(n.ToString(), numbers);
+        foreach (var n in new[] { "3a", "3b", "3c", "3d", "18a", "18b", "18c", "18d" }) Assert.Contains(n, numbers);
+    }
+
+    [Fact]
+    public void BlokIINumbersFollowTheForm()
+    {
+        var numbers = Form.Blocks[2].Items.Where(i => i.IsQuestion).Select(i => i.Number);
+        Assert.Equal(
+            ["1", "1a", "1b", "1c", "1d", "2", "3", "3a", "3b", "3c", "4", "4a", "5", "5a", "5b", "6", "7", "8", "8a", "9a", "9b", "9c"],
+            numbers);
+    }
+
+    [Fact]
+    public void KeyCodesAreTheOfficialOnes()
+    {
+        Assert.Equal(
+            [(1, "Islam"), (2, "Kristen"), (3, "Katolik"), (4, "Hindu"), (5, "Budha"), (6, "Khonghucu"), (7, "Penghayat Kepercayaan"), (8, "Lainnya")],
+            List("agama"));
+        Assert.Equal(
+            [(1, "Tidak/Belum Bekerja"), (2, "Petani"), (3, "Nelayan"), (4, "Pedagang"), (5, "Pejabat Negara"),
+             (6, "PNS/TNI/POLRI"), (7, "Pegawai Swasta"), (8, "Wiraswasta"), (9, "Pensiunan"), (10, "Pekerja Lepas")],
+            List("pekerjaan"));
+        Assert.Equal(
+            [(1, "Tidak/Belum Sekolah"), (2, "Tidak Tamat SD/Sederajat"), (3, "Masih SD"), (4, "Tamat SD"), (5, "Masih SLTP"),
+             (6, "Tamat SLTP"), (7, "Masih SLTA"), (8, "Tamat SLTA"), (9, "Masih PT/Akademi"), (10, "Tamat PT/Akademi")],
+            List("pendidikan"));
+        Assert.Equal(
+            [(1, "Air kemasan/isi ulang"), (2, "Ledeng/PAM"), (3, "Sumur bor"), (4, "Sumur terlindung"),
+             (5, "Sumur tidak terlindung"), (6, "Air permukaan"), (7, "Air hujan"), (8, "Lainnya")],
+            List(Form.Item("pk_air_minum").ChoiceListName!));
+        Assert.Equal(
+            [(1, "Ya, dengan septic tank"), (2, "Ya, tanpa septic tank"), (3, "Tidak, jamban umum/bersama"), (4, "Lainnya")],
+            List(Form.Item("pk_jamban").ChoiceListName!));
+        Assert.Equal([(1, "Ya"), (2, "Tidak"), (3, "Tidak Berlaku")], List("ya_tidak_tb"));
+    }
+
+    [Theory]
+    [InlineData("pk_konflik_pisah_ranjang")]
+    [InlineData("pk_pengasuhan")]
+    [InlineData("pk_posyandu")]
+    [InlineData("pk_bkb")]
+    [InlineData("pk_bkr")]
+    [InlineData("pk_pikr")]
+    [InlineData("pk_bkl")]
+    public void TidakBerlakuIsFilledWhenNoMemberQualifies(string id)
+    {
+        var item = Form.Item(id);
+        Assert.Equal("ya_tidak_tb", item.ChoiceListName);
+        Assert.NotNull(item.Relevant);
+        Assert.Equal(3, item.NotRelevantValue);
+    }
+
+    [Fact]
+    public void EveryConstraintHasAMessageAndEveryQuestionALabel()
+    {
+        Assert.All(Form.Items.Where(i => i.Constraint is not null), i => Assert.False(string.IsNullOrWhiteSpace(i.ConstraintMessage?.Indonesian)));
+        Assert.All(Form.Items.Where(i => i.IsQuestion), i => Assert.False(string.IsNullOrWhiteSpace(i.Label?.Indonesian)));
+    }
+
+    [Fact]
+    public void TheFourTerlaluSettingsAreThere()
+    {
+        Assert.Equal(35L, Form.Settings["terlalu_tua_min"]);
+        Assert.Equal(20L, Form.Settings["terlalu_muda_max"]);
+        Assert.Equal(24L, Form.Settings["terlalu_dekat_bulan"]);
+        Assert.Equal(4L, Form.Settings["terlalu_banyak_min"]);
+        Assert.Equal("lahir_hidup", Form.Settings["terlalu_banyak_pakai"]);
+    }
+
+    /// <summary>Words deliberately shared by two codes: the bot asks which one is meant instead of guessing.</summary>
+    private static readonly HashSet<(string List, string Word)> SharedOnPurpose =
+        [("status_kawin", "cerai"), ("status_kawin", "janda"), ("status_kawin", "duda")];
+
+    [Fact]
+    public void EveryLabelAndSynonymLeadsToItsOwnCode()
+    {
+        var wrong = new List<string>();
+        foreach (var (name, choices) in Form.ChoiceLists)
+        {
+            var matcher = new ChoiceMatcher(choices);
+            foreach (var choice in choices)
+            {
+                foreach (var word in (choice.Synonyms ?? []).Prepend(choice.Label))
+                {
+                    var match = matcher.Resolve(InputText.Clean(word));
+                    var ok = SharedOnPurpose.Contains((name, word))
+                        ? match.Kind == MatchKind.Ambiguous && match.Codes.Contains(choice.Code)
+                        : match.Kind == MatchKind.Found && match.Codes[0] == choice.Code;
+                    if (!ok) wrong.Add($"{name}: '{word}' should mean {choice.Code} but gives {match.Kind} [{string.Join(",", match.Codes)}]");
+                }
+            }
+        }
+        Assert.True(wrong.Count == 0, string.Join("\n", wrong));
+    }
+}
