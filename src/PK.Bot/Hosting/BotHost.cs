@@ -1,6 +1,7 @@
 using PK.Bot.Channels;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
+using PK.Bot.Regions;
 using PK.Bot.Security;
 using Serilog;
 
@@ -18,6 +19,7 @@ public static class BotHost
         builder.Services
             .AddSecurity()
             .AddPersistence()
+            .AddRegions()
             .AddConversations()
             .AddChannels();
         return builder;

@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PK.Domain.Interviews;
 
 namespace PK.Bot.Persistence;
 
@@ -9,7 +10,7 @@ public sealed class Interview
     public int Version { get; set; }
     public Guid KaderId { get; set; }
     public required string RegionCode { get; set; }
-    public required string Status { get; set; }
+    public InterviewStatus Status { get; set; }
     /// <summary>desa + RW + RT + No. Rumah + No. Urut: an address key, not personal data on its own.</summary>
     public string? FamilyKey { get; set; }
     /// <summary>HMAC-SHA256 of the KK NIK under the data key: finds duplicates without storing the NIK in clear.</summary>
@@ -27,7 +28,7 @@ internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Intervie
         interview.ToTable("interviews");
         interview.HasKey(i => i.RecordId);
         interview.Property(i => i.RegionCode).HasMaxLength(13);
-        interview.Property(i => i.Status).HasMaxLength(16);
+        interview.Property(i => i.Status).HasConversion<string>().HasMaxLength(16);
         interview.Property(i => i.FamilyKey).HasMaxLength(64);
         interview.Property(i => i.KkNikHash).HasMaxLength(64);
         interview.Property(i => i.SnapshotJson).IsEncrypted();

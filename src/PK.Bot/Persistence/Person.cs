@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
+using PK.Domain.People;
 
 namespace PK.Bot.Persistence;
 
@@ -9,7 +10,7 @@ public sealed class Person
     public required string Name { get; set; }
     /// <summary>E.164 digits without '+', e.g. 6281312345678.</summary>
     public required string PhoneDigits { get; set; }
-    public PersonRole Role { get; set; }
+    public Role Role { get; set; }
     /// <summary>Kemendagri code, dotted (33.13.01.2001).</summary>
     public required string RegionCode { get; set; }
     public int? TargetFamilies { get; set; }
@@ -17,8 +18,6 @@ public sealed class Person
     public DateTimeOffset CreatedAt { get; set; }
     public DateTimeOffset UpdatedAt { get; set; }
 }
-
-public enum PersonRole { Kader, Koordinator, Admin }
 
 internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
 {

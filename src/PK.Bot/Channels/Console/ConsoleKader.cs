@@ -1,5 +1,6 @@
 using Microsoft.EntityFrameworkCore;
 using PK.Bot.Persistence;
+using PK.Domain.People;
 
 namespace PK.Bot.Channels.Console;
 
@@ -13,7 +14,7 @@ internal static class ConsoleKader
         await using var scope = services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var kader = await db.People.AsNoTracking()
-            .Where(p => p.Active && p.Role == PersonRole.Kader)
+            .Where(p => p.Active && p.Role == Role.Kader)
             .OrderBy(p => p.CreatedAt).ThenBy(p => p.PhoneDigits)
             .FirstOrDefaultAsync(cancellationToken);
         if (kader is not null)
@@ -30,7 +31,7 @@ internal static class ConsoleKader
             Id = Guid.NewGuid(),
             Name = "Kader Demo",
             PhoneDigits = DemoPhoneDigits,
-            Role = PersonRole.Kader,
+            Role = Role.Kader,
             RegionCode = "33.13.01.2001",
             TargetFamilies = 50,
             CreatedAt = now,
