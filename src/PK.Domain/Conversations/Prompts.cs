@@ -26,7 +26,7 @@ internal static class Prompts
                 : Texts.Proposal;
             lines.Add(string.Format(format, shown));
         }
-        if (!item.Required) lines.Add(Texts.OptionalHint);
+        if (!item.Required && item.Hint?.Indonesian.Contains("/lewati") != true) lines.Add(Texts.OptionalHint);
 
         var prefix = item.Type == QuestionType.SelectMultiple ? "m" : "a";
         var options = item.Choices?.Select(c => new ReplyOption(
