@@ -17,7 +17,7 @@ internal static class Prompts
             : string.Format(Texts.ProgressLine, item.Block.Title.Indonesian));
         lines.Add($"{item.DisplayNumber(key.Member)} {item.Label}");
         if (item.Hint is { } hint) lines.Add(hint.Indonesian);
-        if (item.Type == QuestionType.SelectMultiple) lines.Add(Texts.SeveralAllowed);
+        if (item.Type == QuestionType.SelectMultiple && item.Hint is null) lines.Add(Texts.SeveralAllowed);
         if (interview.Proposal(key) is { } proposal)
         {
             var shown = Interview.Display(item, proposal);

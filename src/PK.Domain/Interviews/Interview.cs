@@ -146,6 +146,11 @@ public sealed partial class Interview
     /// <summary>Every relevant question instance, in the order the form asks them.</summary>
     public IEnumerable<AnswerKey> RelevantQuestions() => AllQuestionKeys().Where(IsRelevant);
 
+    /// <summary>What the summary lists: relevant questions, and the Tidak Berlaku the engine filled.</summary>
+    public IEnumerable<AnswerKey> SummaryKeys() => AllQuestionKeys().Where(k => IsRelevant(k) || _s.AutoFilled.Contains(k.ToString()));
+
+    public bool IsAutoFilled(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
+
     private IEnumerable<AnswerKey> AllQuestionKeys()
     {
         foreach (var block in _form.Blocks)
@@ -506,8 +511,9 @@ public sealed partial class Interview
     public static string ShortLabel(FormItem item)
     {
         var label = item.Label?.Indonesian ?? item.Id;
-        var cut = label.IndexOfAny(['?', '(']);
-        return (cut > 0 ? label[..cut] : label).Trim();
+        var cut = label.IndexOf('?');
+        label = (cut > 0 ? label[..cut] : label).Trim();
+        return label.Length <= 60 ? label : label[..60].TrimEnd() + "…";
     }
 
     public static string Display(FormItem item, AnswerValue value) => value switch
