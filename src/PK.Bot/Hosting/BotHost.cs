@@ -1,5 +1,6 @@
 using PK.Bot.Channels;
 using PK.Bot.Conversations;
+using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
 using PK.Bot.Security;
@@ -21,7 +22,8 @@ public static class BotHost
             .AddPersistence()
             .AddRegions()
             .AddConversations()
-            .AddChannels();
+            .AddChannels()
+            .AddForwarding();
         return builder;
     }
 

@@ -16,6 +16,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataPro
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
+    public DbSet<ForwardState> ForwardState => Set<ForwardState>();
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {

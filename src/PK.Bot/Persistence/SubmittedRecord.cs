@@ -31,5 +31,7 @@ internal sealed class SubmittedRecordConfiguration : IEntityTypeConfiguration<Su
         record.Property(r => r.ForwardStatus).HasConversion<string>().HasMaxLength(16);
         record.Property(r => r.LastError).HasMaxLength(500);
         record.HasIndex(r => new { r.ForwardStatus, r.NextAttemptAt });
+        // The forwarder's queue: waiting records in submission order.
+        record.HasIndex(r => new { r.ForwardStatus, r.Id });
     }
 }

@@ -34,6 +34,7 @@ public sealed class BotFixture : IAsyncDisposable
         var args = new Dictionary<string, string>
         {
             ["ConnectionStrings:Bot"] = $"Data Source={folder.File("pk-bot.db")}",
+            ["ConnectionStrings:Core"] = $"Data Source={folder.File("pk-core.db")}",
             ["Security:DataKey"] = DataKey,
             ["Urls"] = "http://127.0.0.1:0",
             ["Outbox:InitialRetryDelay"] = "00:00:00.020",

@@ -115,6 +115,38 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("chat_states", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.ForwardState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<bool>("ConfigurationError")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("ConsecutiveFailures")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastError")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastErrorAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSuccessAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NextAttemptAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("forward_state", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.InboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -386,6 +418,8 @@ namespace PK.Bot.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ForwardStatus", "Id");
 
                     b.HasIndex("ForwardStatus", "NextAttemptAt");
 
