@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# Builds once and runs every test project of the solution.
+# Builds once and runs every test project of the solution beside a throwaway PostgreSQL (scripts/with-postgres.sh).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 dotnet build PK.Bot.sln --nologo -v quiet -clp:ErrorsOnly
-dotnet test PK.Bot.sln --no-build --nologo --logger "console;verbosity=normal" "$@"
+scripts/with-postgres.sh dotnet test PK.Bot.sln --no-build --nologo --logger "console;verbosity=normal" "$@"
