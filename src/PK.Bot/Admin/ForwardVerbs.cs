@@ -74,14 +74,15 @@ internal sealed class ForwardRetryVerb : IVerb
 
     public Command Build(BotHostFactory hosts)
     {
-        var recordId = new Argument<Guid?>("RECORD_ID") { Description = "The family's record id (every set-aside version of it is re-sent).", Arity = ArgumentArity.ZeroOrOne };
+        var recordId = new Argument<string?>("RECORD_ID") { Description = "The family's record id (every set-aside version of it is re-sent).", Arity = ArgumentArity.ZeroOrOne };
         var allRejected = new Option<bool>("--all-rejected") { Description = "Every record the core refused." };
         var command = new Command("retry", "Send set-aside records to the core again.") { recordId, allRejected };
         command.SetAction(async (parse, ct) =>
         {
-            var id = parse.GetValue(recordId);
+            var text = parse.GetValue(recordId);
+            Guid? id = Guid.TryParse(text, out var parsed) ? parsed : null;
             var all = parse.GetValue(allRejected);
-            if (id is null == !all)
+            if ((text is not null && id is null) || id is null == !all)
             {
                 await Console.Error.WriteLineAsync(Texts.ForwardRetryWhich);
                 return 2;
