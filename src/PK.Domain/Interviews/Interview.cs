@@ -377,11 +377,8 @@ public sealed partial class Interview
         var notices = Settle();
         notices.AddRange(BrokenElsewhere(applied));
         if (question is not null) _machine.Fire(Trigger.Warn);
-        if (unused.Length > 0) notices.Add(string.Format(Texts.UnusedTokens, Clip(string.Join(" ", unused), 60)));
         return new StepOutcome(echoes, notices, refusal) { Question = question, Unused = unused };
     }
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     private bool LooksLikeBatch(string text, AnswerKey first) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 1 &&

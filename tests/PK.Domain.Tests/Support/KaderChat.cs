@@ -1,5 +1,6 @@
 using PK.Domain.Conversations;
 using PK.Domain.Forms;
+using PK.Domain.Answers;
 using PK.Domain.Interviews;
 using PK.Domain.People;
 using PK.Domain.Records;
@@ -45,6 +46,37 @@ public sealed class KaderChat
 
     public Interview ActiveInterview => Interview.Restore(FormLoader.Pk21, Active ?? throw new InvalidOperationException("no active interview"));
 
+    /// <summary>
+    /// Answers every remaining question one by one (the given answers by item id, else a plain valid one)
+    /// until the summary shows, then submits.
+    /// </summary>
+    public FamilyRecord FinishWith(IReadOnlyDictionary<string, string>? answers = null)
+    {
+        for (var step = 0; step < 200 && Active is { } active && !ActiveInterview.IsReviewing; step++)
+        {
+            var item = ActiveInterview.CurrentItem ?? throw new InvalidOperationException(Log);
+            var text = answers?.GetValueOrDefault(item.Id) ?? item.Type switch
+            {
+                QuestionType.SelectOne when item.ChoiceListName!.StartsWith("ya_tidak") => "2",
+                QuestionType.SelectOne or QuestionType.SelectMultiple => "1",
+                QuestionType.Integer => Math.Max(1, item.Range?.Min ?? 1).ToString(),
+                QuestionType.MonthYear => "1/2020",
+                QuestionType.Phone => "081234567890",
+                _ => "lainnya",
+            };
+            Send(text);
+        }
+        Send("/kirim");
+        return SubmittedOne();
+    }
+
+    /// <summary>Asserts the kader submitted exactly one family, showing the conversation if not.</summary>
+    public FamilyRecord SubmittedOne()
+    {
+        Assert.True(Submitted.Count == 1, $"expected one submitted family, got {Submitted.Count}:\n{Log}");
+        return Submitted[0];
+    }
+
     public string LastText => string.Join("\n---\n", Last.Select(r => r.Text));
 
     public IReadOnlyList<Reply> Send(string text, DateTimeOffset? sentAt = null) => Turn(new Inbound(InboundKind.Text, text, sentAt ?? Now));
@@ -59,9 +91,15 @@ public sealed class KaderChat
 
     public IReadOnlyList<Reply> PressToken(string token) => Turn(new Inbound(InboundKind.Option, token, Now));
 
+    /// <summary>The conversation so far, for failure messages.</summary>
+    public string Log => _log.ToString();
+
+    private readonly System.Text.StringBuilder _log = new();
+
     public IReadOnlyList<Reply> Turn(Inbound message)
     {
         Inputs++;
+        _log.AppendLine($"> {message.Text}");
         Now = Now.AddSeconds(20);
         var input = new TurnInput(_actor, State, Interviews, message, Now, Registry);
         var result = _engine.Handle(input);
@@ -71,6 +109,7 @@ public sealed class KaderChat
         Audit.AddRange(result.Audit);
         Transcript.AddRange(result.Replies);
         Last = result.Replies;
+        foreach (var reply in result.Replies) _log.AppendLine(reply.Text);
         Assert.NotEmpty(result.Replies);
         return result.Replies;
     }
