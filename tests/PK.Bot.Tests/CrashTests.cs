@@ -40,32 +40,43 @@ public sealed class CrashTests(ITestOutputHelper output)
             var unsent = Count(crashed, "SELECT COUNT(*) FROM outbox_messages WHERE SentAt IS NULL");
             Assert.True(applied >= acknowledged, $"round {round}: {acknowledged} answers were acknowledged but only {applied} are stored");
             using var bot = BotProcess.Start(crashed.Path, ChatArgs(crashed));
-            _ = bot.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-
-            if (random.Next(6) == 0 || applied == script.Count)
+            var errors = bot.StandardError.ReadToEndAsync();
+            // Generous: a shared, loaded machine can take seconds to start a process.
+            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+            var phase = "starting";
+            try
             {
-                // Die while starting, replaying, or idle.
-                await Task.Delay(random.Next(50, 900));
-            }
-            else
-            {
-                for (var i = 0; i < unsent; i++)
-                    Assert.True(await ReadReplyAsync(bot.StandardOutput, timeout.Token), "replay of unsent replies");
-                var linesBeforeKill = random.Next(0, 3);
-                for (var line = applied; line < script.Count; line++)
+                if (random.Next(6) == 0 || applied == script.Count)
                 {
-                    await bot.StandardInput.WriteLineAsync(script[line]);
-                    await bot.StandardInput.FlushAsync();
-                    if (line - applied == linesBeforeKill)
-                    {
-                        await Task.Delay(random.Next(0, 30));
-                        break;
-                    }
-                    for (var r = 0; r < repliesPerLine[line]; r++)
-                        Assert.True(await ReadReplyAsync(bot.StandardOutput, timeout.Token), $"reply to line {line}");
-                    acknowledged = Math.Max(acknowledged, line + 1);
+                    // Die while starting, replaying, or idle.
+                    await Task.Delay(random.Next(50, 900));
                 }
+                else
+                {
+                    phase = $"replaying {unsent} unsent replies";
+                    for (var i = 0; i < unsent; i++)
+                        Assert.True(await ReadReplyAsync(bot.StandardOutput, timeout.Token), "replay of unsent replies");
+                    var linesBeforeKill = random.Next(0, 3);
+                    for (var line = applied; line < script.Count; line++)
+                    {
+                        phase = $"line {line}";
+                        await bot.StandardInput.WriteLineAsync(script[line]);
+                        await bot.StandardInput.FlushAsync();
+                        if (line - applied == linesBeforeKill)
+                        {
+                            await Task.Delay(random.Next(0, 30));
+                            break;
+                        }
+                        for (var r = 0; r < repliesPerLine[line]; r++)
+                            Assert.True(await ReadReplyAsync(bot.StandardOutput, timeout.Token), $"reply to line {line}");
+                        acknowledged = Math.Max(acknowledged, line + 1);
+                    }
+                }
+            }
+            catch (OperationCanceledException)
+            {
+                bot.Kill();
+                Assert.Fail($"round {round}, {phase}: no reply within a minute. stderr:\n{await errors}");
             }
             bot.Kill(); // SIGKILL on Unix: no shutdown code runs
             await bot.WaitForExitAsync();
