@@ -1,0 +1,25 @@
+using PK.Bot.Persistence;
+
+namespace PK.Bot.Channels;
+
+/// <summary>Delivers one queued reply on one channel. Throw <see cref="ChannelUnavailableException"/> when the platform cannot be reached now.</summary>
+public interface IChannelSender
+{
+    string Channel { get; }
+
+    Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
+}
+
+/// <summary>The platform is down or refused for now; the reply stays queued and is tried again later.</summary>
+public sealed class ChannelUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+
+/// <summary>The registered senders by channel name.</summary>
+public sealed class ChannelSenders(IEnumerable<IChannelSender> senders)
+{
+    private readonly Dictionary<string, IChannelSender> byChannel = senders.ToDictionary(s => s.Channel);
+
+    public IChannelSender For(string channel) =>
+        byChannel.TryGetValue(channel, out var sender) ? sender : throw new InvalidOperationException($"No sender for channel '{channel}'.");
+
+    public bool Has(string channel) => byChannel.ContainsKey(channel);
+}

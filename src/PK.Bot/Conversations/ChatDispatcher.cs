@@ -1,0 +1,93 @@
+using PK.Bot.Channels;
+using PK.Bot.Persistence;
+using PK.Domain.Conversations;
+
+namespace PK.Bot.Conversations;
+
+/// <summary>
+/// Applies one chat's messages one at a time, in the order they were handed over, while different chats
+/// run in parallel. A lane exists only while its chat has work; nothing is static.
+/// </summary>
+public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, TimeProvider clock, ILogger<ChatDispatcher> logger)
+{
+    internal const string StorageFailedText =
+        "Maaf, jawaban terakhir Anda BELUM tersimpan karena penyimpanan di server sedang bermasalah. " +
+        "Jawaban sebelumnya aman. Silakan kirim ulang jawaban itu beberapa saat lagi.";
+
+    private readonly Lock gate = new();
+    private readonly Dictionary<ChatKey, Queue<Pending>> lanes = [];
+
+    public Task<TurnOutcome> DispatchAsync(IncomingMessage message, CancellationToken cancellationToken = default)
+    {
+        var pending = new Pending(message, new TaskCompletionSource<TurnOutcome>(TaskCreationOptions.RunContinuationsAsynchronously), cancellationToken);
+        bool startLane;
+        lock (gate)
+        {
+            startLane = !lanes.TryGetValue(message.Chat, out var lane);
+            if (startLane) lanes[message.Chat] = lane = new Queue<Pending>();
+            lane!.Enqueue(pending);
+        }
+        if (startLane) _ = Task.Run(() => RunLaneAsync(message.Chat), CancellationToken.None);
+        return pending.Completion.Task;
+    }
+
+    private async Task RunLaneAsync(ChatKey chat)
+    {
+        while (true)
+        {
+            Pending next;
+            lock (gate)
+            {
+                var lane = lanes[chat];
+                if (lane.Count == 0)
+                {
+                    lanes.Remove(chat);
+                    return;
+                }
+                next = lane.Dequeue();
+            }
+            if (next.CancellationToken.IsCancellationRequested)
+            {
+                next.Completion.TrySetCanceled(next.CancellationToken);
+                continue;
+            }
+            next.Completion.TrySetResult(await ApplyAsync(next.Message, next.CancellationToken));
+        }
+    }
+
+    private async Task<TurnOutcome> ApplyAsync(IncomingMessage message, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await turns.ApplyAsync(message, cancellationToken);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            logger.LogError(ex, "Turn for chat {Channel}:{ChatId} message {MessageId} failed; nothing was saved", message.Chat.Channel, message.Chat.ChatId, message.MessageId);
+            await TellDirectlyAsync(message.Chat, StorageFailedText, cancellationToken);
+            return TurnOutcome.Failed;
+        }
+    }
+
+    // The outbox lives in the database that just failed, so this notice goes straight to the channel.
+    private async Task TellDirectlyAsync(ChatKey chat, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var notice = new OutboxMessage
+            {
+                Channel = chat.Channel,
+                ChatId = chat.ChatId,
+                PayloadJson = ReplyJson.Serialize(Reply.Plain(text)),
+                CreatedAt = clock.GetUtcNow(),
+            };
+            await senders.For(chat.Channel).SendAsync(notice, cancellationToken);
+        }
+        catch (Exception ex)
+        {
+            logger.LogError(ex, "Could not tell chat {Channel}:{ChatId} that its message was not saved", chat.Channel, chat.ChatId);
+        }
+    }
+
+    private sealed record Pending(IncomingMessage Message, TaskCompletionSource<TurnOutcome> Completion, CancellationToken CancellationToken);
+}

@@ -1,0 +1,28 @@
+using Microsoft.Extensions.Options;
+using PK.Domain.Conversations;
+using PK.Domain.Forms;
+using PK.Domain.Regions;
+
+namespace PK.Bot.Conversations;
+
+public static class ConversationServices
+{
+    public const string InterviewSection = "Interviews";
+
+    public static IServiceCollection AddConversations(this IServiceCollection services)
+    {
+        services.AddSingleton(TimeProvider.System);
+        services.AddOptions<InterviewOptions>()
+            .BindConfiguration(InterviewSection)
+            .Validate(o => o.ParkAfter > TimeSpan.Zero, "Interviews:ParkAfter must be positive.")
+            .Validate(o => o.CorrectionDays >= 0, "Interviews:CorrectionDays must not be negative.")
+            .Validate(o => o.MaxMessageLength > 0, "Interviews:MaxMessageLength must be positive.")
+            .ValidateOnStart();
+        services.AddSingleton(sp => new ConversationEngine(
+            FormLoader.Pk21, sp.GetRequiredService<RegionDirectory>(), sp.GetRequiredService<IOptions<InterviewOptions>>().Value));
+        services.AddSingleton<ChatDispatcher>();
+        services.AddSingleton<TurnProcessor>();
+        services.AddScoped<ConversationTurnHandler>();
+        return services;
+    }
+}

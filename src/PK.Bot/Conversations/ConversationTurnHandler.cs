@@ -1,0 +1,94 @@
+using System.Text.Json;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Options;
+using PK.Bot.Persistence;
+using PK.Bot.Security;
+using PK.Domain.Answers;
+using PK.Domain.Conversations;
+using PK.Domain.Interviews;
+using PK.Domain.Regions;
+using InterviewRow = PK.Bot.Persistence.Interview;
+
+namespace PK.Bot.Conversations;
+
+/// <summary>What one turn starts from, in stored form.</summary>
+public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<InterviewRow> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry);
+
+/// <summary>What one turn decided, in stored form: the processor saves all of it in one transaction.</summary>
+public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewRow> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted);
+
+/// <summary>
+/// The one place the host meets the domain's conversation: it translates stored rows to the engine's
+/// input and the engine's result back to rows. The host never reads message text itself.
+/// </summary>
+public sealed class ConversationTurnHandler(ConversationEngine engine, DataProtector protector, IOptions<InterviewOptions> options)
+{
+    /// <summary>State and snapshots: System.Text.Json defaults, as the domain promises them.</summary>
+    internal static readonly JsonSerializerOptions StateJson = new();
+
+    /// <summary>The forwarded record: camelCase, as the core's payload is documented.</summary>
+    internal static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+
+    public TurnDecision Handle(TurnContext context)
+    {
+        var person = context.Person;
+        var state = context.StateJson is null ? new ConversationState() : JsonSerializer.Deserialize<ConversationState>(context.StateJson, StateJson)!;
+        var snapshots = context.Interviews.Select(i => JsonSerializer.Deserialize<InterviewSnapshot>(i.SnapshotJson, StateJson)!).ToList();
+        var actor = new Actor(person.Id.ToString(), person.Name, person.Role, RegionCode.Parse(person.RegionCode));
+
+        var result = engine.Handle(new TurnInput(actor, state, snapshots, context.Message, context.Now, context.Registry));
+
+        return new TurnDecision(
+            JsonSerializer.Serialize(result.State, StateJson),
+            result.Replies,
+            [.. result.Changed.Select(s => ToRow(s, person))],
+            [.. result.Audit.Select(ToAudit)],
+            [.. result.Submitted.Select(r => new SubmittedRecord
+            {
+                RecordId = r.RecordId,
+                Version = r.Version,
+                PayloadJson = JsonSerializer.Serialize(r, RecordJson),
+                SubmittedAt = r.SubmittedAt,
+                ForwardStatus = ForwardStatus.Pending,
+            })]);
+    }
+
+    /// <summary>The kader's interviews the engine may touch: unfinished ones, and submitted ones still open to correction.</summary>
+    public async Task<IReadOnlyList<InterviewRow>> LoadInterviewsAsync(BotDbContext db, Person kader, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var correctableSince = now.AddDays(-options.Value.CorrectionDays);
+        return await db.Interviews
+            .Where(i => i.KaderId == kader.Id && i.Status != InterviewStatus.Cancelled)
+            .Where(i => i.Status != InterviewStatus.Submitted || i.SubmittedAt >= correctableSince)
+            .ToListAsync(cancellationToken);
+    }
+
+    private InterviewRow ToRow(InterviewSnapshot snapshot, Person kader) => new()
+    {
+        RecordId = snapshot.RecordId,
+        Version = snapshot.Version,
+        KaderId = kader.Id,
+        RegionCode = snapshot.RegionCode,
+        Status = snapshot.Status,
+        FamilyKey = snapshot.FamilyKey,
+        KkNikHash = snapshot.KkNik is { Length: > 0 } nik ? protector.LookupHash(nik) : null,
+        SnapshotJson = JsonSerializer.Serialize(snapshot, StateJson),
+        StartedAt = snapshot.StartedAt,
+        UpdatedAt = snapshot.UpdatedAt,
+        SubmittedAt = snapshot.SubmittedAt,
+    };
+
+    private static AnswerAudit ToAudit(AnswerChange change) => new()
+    {
+        RecordId = change.RecordId,
+        ItemKey = change.ItemKey,
+        ItemId = change.ItemId,
+        Member = change.Member,
+        PreviousValueJson = ValueJson(change.Previous),
+        ValueJson = ValueJson(change.Value),
+        Kind = change.Kind,
+        At = change.At,
+    };
+
+    internal static string? ValueJson(AnswerValue? value) => value is null ? null : JsonSerializer.Serialize(value, StateJson);
+}

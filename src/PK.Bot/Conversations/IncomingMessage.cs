@@ -1,0 +1,29 @@
+using PK.Domain.Conversations;
+
+namespace PK.Bot.Conversations;
+
+/// <summary>One chat on one channel: the unit of ordering.</summary>
+public readonly record struct ChatKey(string Channel, string ChatId)
+{
+    public override string ToString() => $"{Channel}:{ChatId}";
+}
+
+/// <summary>A message as a channel hands it over: where it came from, the platform's id for it, and its neutral content.</summary>
+public sealed record IncomingMessage(ChatKey Chat, string MessageId, Inbound Content);
+
+public enum TurnOutcome
+{
+    /// <summary>Applied and committed; its replies wait in the outbox.</summary>
+    Applied,
+    /// <summary>Seen before (a redelivery): nothing changed.</summary>
+    Duplicate,
+    /// <summary>The chat belongs to nobody on the roster: a refusal was queued, nothing else.</summary>
+    NotOnRoster,
+    /// <summary>Nothing was written (storage failed); the person was told directly.</summary>
+    Failed,
+}
+
+public static class ChannelNames
+{
+    public const string Console = "console";
+}

@@ -1,0 +1,37 @@
+using PK.Bot.Channels;
+using PK.Bot.Conversations;
+using PK.Bot.Persistence;
+using PK.Bot.Regions;
+using PK.Bot.Security;
+using Serilog;
+
+namespace PK.Bot.Hosting;
+
+/// <summary>Builds the one host every verb starts from: configuration, logging, and the bot's parts.</summary>
+public static class BotHost
+{
+    public static WebApplicationBuilder CreateBuilder(string[] configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
+        builder.Configuration.Sources.Insert(0, BotDefaults.Source());
+        // Each host keeps its own logger (the static one stays the bootstrap logger for start-up failures),
+        // so hosts side by side in one process (tests) never write into each other's sinks.
+        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services), preserveStaticLogger: true);
+
+        builder.Services
+            .AddSecurity()
+            .AddPersistence()
+            .AddRegions()
+            .AddConversations()
+            .AddChannels();
+        return builder;
+    }
+
+    /// <summary>The serving application: HTTP endpoints on top of the host.</summary>
+    public static WebApplication BuildServer(this WebApplicationBuilder builder)
+    {
+        var app = builder.Build();
+        app.MapGet("/healthz", () => Results.Text("ok"));
+        return app;
+    }
+}

@@ -1,0 +1,40 @@
+using Microsoft.EntityFrameworkCore.Infrastructure;
+using PK.Bot.Security;
+
+namespace PK.Bot.Persistence;
+
+public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataProtector protector) : DbContext(options)
+{
+    internal DataProtector Protector => protector;
+
+    public DbSet<Person> People => Set<Person>();
+    public DbSet<ChatLink> ChatLinks => Set<ChatLink>();
+    public DbSet<ChatState> ChatStates => Set<ChatState>();
+    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<AnswerAudit> AnswerAudit => Set<AnswerAudit>();
+    public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
+    public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();
+    public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
+    public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
+    {
+        configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();
+    }
+
+    protected override void OnModelCreating(ModelBuilder model)
+    {
+        model.ApplyConfigurationsFromAssembly(typeof(BotDbContext).Assembly);
+        var encrypted = new EncryptedConverter(protector);
+        foreach (var property in model.Model.GetEntityTypes().SelectMany(e => e.GetProperties()))
+            if (property.FindAnnotation(EncryptedColumns.Annotation) is not null)
+                property.SetValueConverter(encrypted);
+    }
+}
+
+/// <summary>The model holds converters bound to a key, so a model is cached per key.</summary>
+internal sealed class KeyedModelCacheKeyFactory : IModelCacheKeyFactory
+{
+    public object Create(DbContext context, bool designTime) =>
+        context is BotDbContext bot ? (context.GetType(), bot.Protector.KeyId, designTime) : (context.GetType(), designTime);
+}

@@ -1,0 +1,34 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PK.Bot.Persistence;
+
+/// <summary>A reply committed with its turn and sent afterwards, in <see cref="Sequence"/> order per chat.</summary>
+public sealed class OutboxMessage
+{
+    public long Id { get; set; }
+    public required string Channel { get; set; }
+    public required string ChatId { get; set; }
+    public long Sequence { get; set; }
+    /// <summary>The neutral Reply as JSON (encrypted: replies echo names).</summary>
+    public required string PayloadJson { get; set; }
+    public DateTimeOffset CreatedAt { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public DateTimeOffset? SentAt { get; set; }
+    public string? LastError { get; set; }
+}
+
+internal sealed class OutboxMessageConfiguration : IEntityTypeConfiguration<OutboxMessage>
+{
+    public void Configure(EntityTypeBuilder<OutboxMessage> message)
+    {
+        message.ToTable("outbox_messages");
+        message.HasKey(m => m.Id);
+        message.Property(m => m.Channel).HasMaxLength(16);
+        message.Property(m => m.ChatId).HasMaxLength(64);
+        message.Property(m => m.PayloadJson).IsEncrypted();
+        message.Property(m => m.LastError).HasMaxLength(500);
+        message.HasIndex(m => new { m.Channel, m.ChatId, m.Sequence }).IsUnique();
+        message.HasIndex(m => new { m.SentAt, m.NextAttemptAt });
+    }
+}

@@ -1,0 +1,35 @@
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace PK.Bot.Persistence;
+
+/// <summary>A submitted family (one version), queued for the core database in the turn that submitted it.</summary>
+public sealed class SubmittedRecord
+{
+    public long Id { get; set; }
+    public Guid RecordId { get; set; }
+    public int Version { get; set; }
+    /// <summary>The domain's FamilyRecord as camelCase JSON (encrypted: it carries NIKs and names).</summary>
+    public required string PayloadJson { get; set; }
+    public DateTimeOffset SubmittedAt { get; set; }
+    public ForwardStatus ForwardStatus { get; set; }
+    public int Attempts { get; set; }
+    public DateTimeOffset? NextAttemptAt { get; set; }
+    public string? LastError { get; set; }
+    public DateTimeOffset? DeliveredAt { get; set; }
+}
+
+public enum ForwardStatus { Pending, Delivered, Rejected, Conflict }
+
+internal sealed class SubmittedRecordConfiguration : IEntityTypeConfiguration<SubmittedRecord>
+{
+    public void Configure(EntityTypeBuilder<SubmittedRecord> record)
+    {
+        record.ToTable("submitted_records");
+        record.HasKey(r => r.Id);
+        record.HasIndex(r => new { r.RecordId, r.Version }).IsUnique();
+        record.Property(r => r.PayloadJson).IsEncrypted();
+        record.Property(r => r.ForwardStatus).HasConversion<string>().HasMaxLength(16);
+        record.Property(r => r.LastError).HasMaxLength(500);
+        record.HasIndex(r => new { r.ForwardStatus, r.NextAttemptAt });
+    }
+}
