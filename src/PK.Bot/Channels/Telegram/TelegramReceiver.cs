@@ -32,8 +32,9 @@ public sealed class TelegramReceiver(
             await RetryAsync("switch to polling", SetUpPollingAsync, stoppingToken);
             await PollAsync(stoppingToken);
         }
-        catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
+        catch (Exception) when (stoppingToken.IsCancellationRequested)
         {
+            // Stopping: the client reports a cancelled long poll as a RequestException.
         }
     }
 

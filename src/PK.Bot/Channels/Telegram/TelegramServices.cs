@@ -8,9 +8,10 @@ public static class TelegramServices
     /// <summary>The Telegram channel, when <c>Telegram:BotToken</c> is set; the section is validated at start only then.</summary>
     public static IServiceCollection AddTelegram(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section).ValidateOnStart();
+        var options = services.AddOptions<TelegramOptions>().BindConfiguration(TelegramOptions.Section);
+        if (!IsConfigured(configuration)) return services;
+        options.ValidateOnStart();
         services.AddSingleton<IValidateOptions<TelegramOptions>, TelegramOptionsValidator>();
-        if (string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"])) return services;
 
         services.AddSingleton<ITelegramBotClient>(sp =>
         {
@@ -38,11 +39,13 @@ public static class TelegramServices
     /// <summary><c>POST /telegram/webhook</c>, in webhook mode.</summary>
     public static WebApplication MapTelegram(this WebApplication app)
     {
-        var options = app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value;
-        if (options.IsConfigured && options.Mode == TelegramMode.Webhook)
+        if (IsConfigured(app.Configuration) && app.Services.GetRequiredService<IOptions<TelegramOptions>>().Value.Mode == TelegramMode.Webhook)
             app.MapPost(TelegramInbox.Path, (HttpContext http, TelegramInbox inbox) => inbox.ReceiveAsync(http));
         return app;
     }
+
+    private static bool IsConfigured(IConfiguration configuration) =>
+        !string.IsNullOrWhiteSpace(configuration[$"{TelegramOptions.Section}:{nameof(TelegramOptions.BotToken)}"]);
 
     private sealed class TelegramOptionsValidator : IValidateOptions<TelegramOptions>
     {
