@@ -20,6 +20,9 @@ public sealed class TelegramHarness : IAsyncDisposable
     public FakeBotApi Api { get; }
     public BotFixture Bot { get; }
 
+    /// <summary>The day the domain's family-of-four script was written for (ages follow from the NIKs).</summary>
+    public static readonly DateTimeOffset ScriptDay = new(2021, 4, 15, 9, 0, 0, TimeSpan.FromHours(7));
+
     public static async Task<TelegramHarness> StartAsync(bool webhook = false, IDictionary<string, string>? settings = null)
     {
         var api = await FakeBotApi.StartAsync();
@@ -39,7 +42,8 @@ public sealed class TelegramHarness : IAsyncDisposable
             all["Telegram:WebhookSecret"] = WebhookSecret;
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
-        return new TelegramHarness(api, await BotFixture.StartAsync(settings: all));
+        var clock = new ShiftedTimeProvider(ScriptDay);
+        return new TelegramHarness(api, await BotFixture.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock), settings: all));
     }
 
     /// <summary>Where the bot's own HTTP endpoints listen.</summary>
