@@ -53,9 +53,11 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             // /bot<token>/<method>
             var parts = (http.Request.Path.Value ?? "").Trim('/').Split('/');
-            return parts.Length == 2 && parts[0].StartsWith("bot", StringComparison.Ordinal)
-                ? fake.HandleAsync(http, parts[0][3..], parts[1])
-                : WriteAsync(http, new JsonObject { ["ok"] = false, ["error_code"] = 404, ["description"] = "Not Found" });
+            if (parts.Length != 2 || !parts[0].StartsWith("bot", StringComparison.Ordinal))
+                return WriteAsync(http, new JsonObject { ["ok"] = false, ["error_code"] = 404, ["description"] = "Not Found" });
+            return fake.HandleAsync(http, parts[0][3..], parts[1]).ContinueWith(t => t.IsFaulted && !http.Response.HasStarted
+                ? WriteAsync(http, new JsonObject { ["ok"] = false, ["error_code"] = 400, ["description"] = "Fake failed: " + t.Exception!.InnerException!.Message })
+                : Task.CompletedTask, TaskScheduler.Default).Unwrap();
         });
         await fake.app.StartAsync();
         fake.BaseUrl = fake.app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
@@ -277,21 +279,34 @@ public sealed class FakeBotApi : IAsyncDisposable
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync();
-            var body = new JsonObject();
-            foreach (var (key, value) in form) body[key] = JsonValue.Create(value.ToString());
-            foreach (var file in form.Files) body[file.Name + "_bytes"] = (int)file.Length;
+            var files = new Dictionary<string, byte[]>();
             foreach (var file in form.Files)
             {
                 using var stream = new MemoryStream();
                 await file.CopyToAsync(stream);
-                body[file.Name + "_png"] = stream.ToArray().AsSpan(0, Math.Min(8, (int)stream.Length)).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
+                files[file.Name] = stream.ToArray();
             }
+            var body = new JsonObject();
+            foreach (var (key, value) in form)
+            {
+                body[key] = JsonValue.Create(value.ToString());
+                // A file sent as its own part, named by "attach://<part>".
+                var part = value.ToString().StartsWith("attach://", StringComparison.Ordinal) ? value.ToString()[9..] : null;
+                if (part is not null && files.TryGetValue(part, out var bytes)) AddFile(body, key, bytes);
+            }
+            foreach (var (name, bytes) in files.Where(f => !body.ContainsKey(f.Key))) AddFile(body, name, bytes);
             return body;
         }
         if (request.ContentLength is 0 or null && !request.Body.CanRead) return [];
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
         return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject();
+    }
+
+    private static void AddFile(JsonObject body, string field, byte[] bytes)
+    {
+        body[field + "_bytes"] = bytes.Length;
+        body[field + "_png"] = bytes.AsSpan(0, Math.Min(8, bytes.Length)).SequenceEqual(new byte[] { 0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A });
     }
 
     private static async Task ErrorAsync(HttpContext http, ApiCall call, int code, string description, JsonObject? parameters = null)
