@@ -11,7 +11,11 @@ public interface IChannelSender
 }
 
 /// <summary>The platform is down or refused for now; the reply stays queued and is tried again later.</summary>
-public sealed class ChannelUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+public sealed class ChannelUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+{
+    /// <summary>When the platform said how long to wait (a rate limit); otherwise the outbox's own backoff applies.</summary>
+    public TimeSpan? RetryAfter { get; init; }
+}
 
 /// <summary>The registered senders by channel name.</summary>
 public sealed class ChannelSenders(IEnumerable<IChannelSender> senders)

@@ -1,4 +1,5 @@
 using PK.Bot.Channels;
+using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
@@ -21,7 +22,8 @@ public static class BotHost
             .AddPersistence()
             .AddRegions()
             .AddConversations()
-            .AddChannels();
+            .AddChannels()
+            .AddWhatsApp(builder.Configuration);
         return builder;
     }
 
@@ -30,6 +32,7 @@ public static class BotHost
     {
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapWhatsAppWebhook();
         return app;
     }
 }

@@ -80,7 +80,7 @@ public sealed class BotFixture : IAsyncDisposable
             Id = Guid.NewGuid(),
             Name = name,
             PhoneDigits = phoneDigits,
-            Role = PersonRole.Kader,
+            Role = PK.Domain.People.Role.Kader,
             RegionCode = "33.13.01.2001",
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
