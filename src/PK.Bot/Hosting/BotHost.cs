@@ -15,7 +15,9 @@ public static class BotHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
         builder.Configuration.Sources.Insert(0, BotDefaults.Source());
-        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services));
+        // Each host keeps its own logger (the static one stays the bootstrap logger for start-up failures),
+        // so hosts side by side in one process (tests) never write into each other's sinks.
+        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services), preserveStaticLogger: true);
 
         builder.Services
             .AddSecurity()
