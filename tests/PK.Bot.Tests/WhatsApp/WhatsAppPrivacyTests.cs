@@ -13,7 +13,7 @@ public sealed class WhatsAppPrivacyTests
         await using var wa = await WhatsAppBot.StartAsync(new Dictionary<string, string>
         {
             ["Serilog:MinimumLevel:Default"] = "Verbose",
-            ["Serilog:MinimumLevel:Override:Microsoft"] = "Verbose",
+            ["Serilog:MinimumLevel:Override:Microsoft"] = "Information",
             ["Serilog:MinimumLevel:Override:System"] = "Verbose",
         }, services => services.AddSingleton<ILogEventSink>(sink));
         await wa.AddRosterPersonAsync("Sri Wahyuningsih", "6281312345678");

@@ -14,13 +14,16 @@ public sealed class WhatsAppContact
     /// <summary>Sends this close to the window's end are not risked: they go as templates or wait.</summary>
     public static readonly TimeSpan WindowMargin = TimeSpan.FromMinutes(2);
 
+    /// <summary>WhatsApp's timestamps are whole seconds: a message in the same second as a "window closed" came after it.</summary>
+    private static readonly TimeSpan TimestampPrecision = TimeSpan.FromSeconds(1);
+
     /// <summary>The sender's number as WhatsApp gives it (wa_id, digits).</summary>
     public required string WaId { get; set; }
     public DateTimeOffset LastInboundAt { get; set; }
     public DateTimeOffset? WindowClosedAt { get; set; }
 
     public bool WindowOpen(DateTimeOffset now) =>
-        now < LastInboundAt + Window - WindowMargin && (WindowClosedAt is null || WindowClosedAt < LastInboundAt);
+        now < LastInboundAt + Window - WindowMargin && (WindowClosedAt is null || WindowClosedAt < LastInboundAt + TimestampPrecision);
 }
 
 internal sealed class WhatsAppContactConfiguration : IEntityTypeConfiguration<WhatsAppContact>
