@@ -10,11 +10,10 @@ public interface IChannelSender
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>The platform is down or refused for now; the reply stays queued and is tried again later.</summary>
-public sealed class ChannelUnavailableException(string message, Exception? inner = null) : Exception(message, inner)
+/// <summary>The platform is down or refused for now; the reply stays queued and is tried again later (after <see cref="RetryAfter"/> when the platform named a wait).</summary>
+public sealed class ChannelUnavailableException(string message, Exception? inner = null, TimeSpan? retryAfter = null) : Exception(message, inner)
 {
-    /// <summary>When the platform said how long to wait (a rate limit); otherwise the outbox's own backoff applies.</summary>
-    public TimeSpan? RetryAfter { get; init; }
+    public TimeSpan? RetryAfter { get; } = retryAfter;
 }
 
 /// <summary>The registered senders by channel name.</summary>

@@ -1,4 +1,5 @@
 using PK.Bot.Channels;
+using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
@@ -25,6 +26,7 @@ public static class BotHost
             .AddRegions()
             .AddConversations()
             .AddChannels()
+            .AddTelegram(builder.Configuration)
             .AddWhatsApp(builder.Configuration);
         return builder;
     }
@@ -34,6 +36,7 @@ public static class BotHost
     {
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTelegram();
         app.MapWhatsAppWebhook();
         return app;
     }

@@ -35,7 +35,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 
     private readonly WebApplication app;
     private readonly Lock gate = new();
-    private readonly List<SentMessage> sent = [];
+    private readonly List<GraphSentMessage> sent = [];
     private readonly Queue<GraphFault> faults = new();
     private GraphFault? outage;
     private int wamids;
@@ -76,17 +76,17 @@ public sealed class FakeGraphApi : IAsyncDisposable
         lock (gate) outage = null;
     }
 
-    public IReadOnlyList<SentMessage> Sent
+    public IReadOnlyList<GraphSentMessage> Sent
     {
         get { lock (gate) return [.. sent]; }
     }
 
-    public IReadOnlyList<SentMessage> SentTo(string waId)
+    public IReadOnlyList<GraphSentMessage> SentTo(string waId)
     {
         lock (gate) return sent.Where(s => s.To == waId).ToList();
     }
 
-    public async Task<IReadOnlyList<SentMessage>> WaitForAsync(string waId, int count, TimeSpan? timeout = null)
+    public async Task<IReadOnlyList<GraphSentMessage>> WaitForAsync(string waId, int count, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));
         while (DateTime.UtcNow < deadline)
@@ -125,7 +125,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         lock (gate)
         {
             var wamid = $"wamid.fake.{++wamids}";
-            sent.Add(new SentMessage(to, (string)payload["type"]!, payload, wamid));
+            sent.Add(new GraphSentMessage(to, (string)payload["type"]!, payload, wamid));
             return Results.Json(new { messaging_product = "whatsapp", contacts = new[] { new { input = to, wa_id = to } }, messages = new[] { new { id = wamid } } });
         }
     }
@@ -168,7 +168,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
 }
 
 /// <summary>One message the bot sent, as the Graph API received it.</summary>
-public sealed record SentMessage(string To, string Type, JsonObject Payload, string Wamid)
+public sealed record GraphSentMessage(string To, string Type, JsonObject Payload, string Wamid)
 {
     /// <summary>The text a person reads: a text body, an interactive body, or the template's name and parameters.</summary>
     public string Text => Type switch

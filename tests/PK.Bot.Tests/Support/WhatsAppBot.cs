@@ -95,18 +95,18 @@ public sealed class WhatsAppBot : IAsyncDisposable
     }
 
     /// <summary>Sends one text from <paramref name="from"/> and waits until every reply to it has gone out.</summary>
-    public async Task<IReadOnlyList<SentMessage>> SayAsync(string from, string text) =>
+    public async Task<IReadOnlyList<GraphSentMessage>> SayAsync(string from, string text) =>
         await ExchangeAsync(from, Webhooks.Text(from, NewWamid(), text, Webhooks.Now()));
 
     /// <summary>Presses the button or list row whose title (or id) is <paramref name="title"/> on the last interactive message to <paramref name="from"/>.</summary>
-    public Task<IReadOnlyList<SentMessage>> PressAsync(string from, string title) =>
+    public Task<IReadOnlyList<GraphSentMessage>> PressAsync(string from, string title) =>
         PressAsync(from, choices => choices.FirstOrDefault(c => c.Title == title || c.Id == title), title);
 
     /// <summary>Presses the <paramref name="position"/>-th button or list row (from 1).</summary>
-    public Task<IReadOnlyList<SentMessage>> PressAsync(string from, int position) =>
+    public Task<IReadOnlyList<GraphSentMessage>> PressAsync(string from, int position) =>
         PressAsync(from, choices => choices.ElementAtOrDefault(position - 1), $"#{position}");
 
-    private async Task<IReadOnlyList<SentMessage>> PressAsync(string from, Func<IReadOnlyList<(string Id, string Title, string? Description)>, (string Id, string Title, string? Description)> pick, string what)
+    private async Task<IReadOnlyList<GraphSentMessage>> PressAsync(string from, Func<IReadOnlyList<(string Id, string Title, string? Description)>, (string Id, string Title, string? Description)> pick, string what)
     {
         var last = Graph.SentTo(from).Last(m => m.Type == "interactive");
         var choice = pick(last.Choices);
@@ -117,7 +117,7 @@ public sealed class WhatsAppBot : IAsyncDisposable
         return await ExchangeAsync(from, message);
     }
 
-    private async Task<IReadOnlyList<SentMessage>> ExchangeAsync(string from, JsonObject message)
+    private async Task<IReadOnlyList<GraphSentMessage>> ExchangeAsync(string from, JsonObject message)
     {
         var before = Graph.SentTo(from).Count;
         var wamid = (string)message["id"]!;

@@ -66,7 +66,7 @@ public sealed class WhatsAppFamilyTests(ITestOutputHelper output)
         Assert.All(wa.Graph.Sent, m => Assert.Equal(Kader, m.To));
     }
 
-    private void Show(string input, IReadOnlyList<SentMessage> replies)
+    private void Show(string input, IReadOnlyList<GraphSentMessage> replies)
     {
         output.WriteLine($"> {input}");
         foreach (var r in replies)

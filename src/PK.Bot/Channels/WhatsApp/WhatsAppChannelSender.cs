@@ -96,12 +96,12 @@ public sealed class WhatsAppChannelSender(
         catch (GraphApiException ex) when (ex.NumberThrottled)
         {
             var pause = pace.NumberThrottled(ex.RetryAfter);
-            throw new ChannelUnavailableException($"WhatsApp throttled the number ({ex.Message}); holding back {pause}", ex) { RetryAfter = pause };
+            throw new ChannelUnavailableException($"WhatsApp throttled the number ({ex.Message}); holding back {pause}", ex, pause);
         }
         catch (GraphApiException ex) when (ex.PersonThrottled)
         {
             var pause = pace.PersonThrottled(to);
-            throw new ChannelUnavailableException($"WhatsApp throttled messages to this person ({ex.Message}); holding back {pause}", ex) { RetryAfter = pause };
+            throw new ChannelUnavailableException($"WhatsApp throttled messages to this person ({ex.Message}); holding back {pause}", ex, pause);
         }
         catch (GraphApiException ex) when (ex.Transient)
         {
@@ -127,5 +127,5 @@ public sealed class WhatsAppChannelSender(
     }
 
     private ChannelUnavailableException WindowClosed(Exception? inner = null) =>
-        new("WhatsApp's 24-hour window is closed; the reply waits until the person writes again", inner) { RetryAfter = options.Value.WindowRecheck };
+        new("WhatsApp's 24-hour window is closed; the reply waits until the person writes again", inner, options.Value.WindowRecheck);
 }
