@@ -1,5 +1,6 @@
 using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
+using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
 using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
@@ -27,6 +28,7 @@ public static class BotHost
             .AddConversations()
             .AddChannels()
             .AddTelegram(builder.Configuration)
+            .AddWhatsApp(builder.Configuration)
             .AddForwarding();
         return builder;
     }
@@ -37,6 +39,7 @@ public static class BotHost
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
+        app.MapWhatsAppWebhook();
         return app;
     }
 }

@@ -17,6 +17,58 @@ namespace PK.Bot.Persistence.Migrations
 #pragma warning disable 612, 618
             modelBuilder.HasAnnotation("ProductVersion", "10.0.15");
 
+            modelBuilder.Entity("PK.Bot.Channels.WhatsApp.WhatsAppContact", b =>
+                {
+                    b.Property<string>("WaId")
+                        .HasMaxLength(32)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastInboundAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("WindowClosedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("WaId");
+
+                    b.ToTable("whatsapp_contacts", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Channels.WhatsApp.WhatsAppDelivery", b =>
+                {
+                    b.Property<string>("Wamid")
+                        .HasMaxLength(128)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int?>("ErrorCode")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("OutboxMessageId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Part")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("SentAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("StatusAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Wamid");
+
+                    b.HasIndex("OutboxMessageId", "Part");
+
+                    b.ToTable("whatsapp_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.AnswerAudit", b =>
                 {
                     b.Property<long>("Id")

@@ -1,0 +1,57 @@
+using System.Collections.Concurrent;
+using Microsoft.Extensions.Options;
+
+namespace PK.Bot.Channels.WhatsApp;
+
+/// <summary>The bot number's throughput and each person's pace, and how long to hold back after WhatsApp said "too fast".</summary>
+public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clock)
+{
+    private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
+    private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
+
+    private readonly TokenBucket number = new(options.Value.MessagesPerSecond, options.Value.MessagesPerSecond, clock);
+    private readonly ConcurrentDictionary<string, TokenBucket> people = new();
+    private readonly Lock gate = new();
+    private TimeSpan numberBackoff = TimeSpan.Zero;
+
+    public async ValueTask WaitTurnAsync(string waId, CancellationToken cancellationToken)
+    {
+        await Person(waId).WaitAsync(cancellationToken);
+        await number.WaitAsync(cancellationToken);
+    }
+
+    public void Succeeded()
+    {
+        lock (gate) numberBackoff = TimeSpan.Zero;
+    }
+
+    /// <summary>The number is throttled (429, 130429): everyone waits, longer each time until a send succeeds.</summary>
+    public TimeSpan NumberThrottled(TimeSpan? retryAfter)
+    {
+        TimeSpan pause;
+        lock (gate)
+        {
+            numberBackoff = numberBackoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(numberBackoff.Ticks * 2, LongestBackoff.Ticks));
+            pause = retryAfter is { } after && after > numberBackoff ? after : numberBackoff;
+        }
+        number.Pause(pause);
+        return pause;
+    }
+
+    /// <summary>Too many messages to one person (131056): that person's messages wait a pair-rate interval.</summary>
+    public TimeSpan PersonThrottled(string waId)
+    {
+        var pause = TimeSpan.FromMinutes(1 / options.Value.PerPersonMessagesPerMinute);
+        Person(waId).Pause(pause);
+        return pause;
+    }
+
+    private TokenBucket Person(string waId)
+    {
+        // Forget people whose bucket has refilled, so the table stays the size of the currently busy.
+        if (people.Count > 4096)
+            foreach (var (key, bucket) in people)
+                if (bucket.Idle) people.TryRemove(key, out _);
+        return people.GetOrAdd(waId, _ => new TokenBucket(options.Value.PerPersonMessagesPerMinute / 60, options.Value.PerPersonBurst, clock));
+    }
+}

@@ -1,0 +1,131 @@
+using Microsoft.Extensions.Options;
+using PK.Bot.Conversations;
+using PK.Bot.Persistence;
+using PK.Domain;
+using PK.Domain.Conversations;
+
+namespace PK.Bot.Channels.WhatsApp;
+
+/// <summary>
+/// Sends one outbox reply as one or more WhatsApp messages: only inside the person's 24-hour window (a template
+/// notice outside it), each part checked against WhatsApp's limits, paced, and recorded by its wamid so a retry
+/// sends only the parts that have not gone yet.
+/// </summary>
+public sealed class WhatsAppChannelSender(
+    GraphApiClient graph,
+    SendPace pace,
+    IServiceScopeFactory scopes,
+    IOptions<WhatsAppOptions> options,
+    TimeProvider clock,
+    ILogger<WhatsAppChannelSender> logger) : IChannelSender
+{
+    public string Channel => WhatsAppChannel.Name;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var to = message.ChatId;
+        // Id 0: a notice sent outside the outbox because storage failed; the person has just written, so the window is open.
+        var direct = message.Id == 0;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = direct ? null : scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var windowOpen = db is null || await WindowOpenAsync(db, to, cancellationToken);
+
+        Reply? reply = null;
+        IReadOnlyList<GraphMessage> parts;
+        if (TemplateNotice.TryRead(message.PayloadJson, out var notice))
+        {
+            if (windowOpen) return;
+            parts = [notice.ToMessage(to, options.Value.Templates)];
+        }
+        else
+        {
+            if (!windowOpen) throw WindowClosed();
+            reply = ReplyJson.Deserialize(message.PayloadJson);
+            parts = Checked(reply, to);
+        }
+
+        var done = db is null ? [] : await db.Set<WhatsAppDelivery>()
+            .Where(d => d.OutboxMessageId == message.Id && d.Status != DeliveryStatus.Failed)
+            .Select(d => d.Part).ToHashSetAsync(cancellationToken);
+        for (var part = 0; part < parts.Count; part++)
+        {
+            if (done.Contains(part)) continue;
+            var wamid = await SendPartAsync(parts[part], reply, to, cancellationToken);
+            if (db is null) continue;
+            db.Add(new WhatsAppDelivery { Wamid = wamid, OutboxMessageId = message.Id, Part = part, Status = DeliveryStatus.Accepted, SentAt = clock.GetUtcNow() });
+            await db.SaveChangesAsync(CancellationToken.None);
+        }
+    }
+
+    /// <summary>The reply drawn within limits; if the drawing breaks one (a bug, never the kader's problem), the numbered text instead.</summary>
+    private IReadOnlyList<GraphMessage> Checked(Reply reply, string to)
+    {
+        var parts = WhatsAppRenderer.Render(reply, to);
+        var problems = parts.SelectMany(WhatsAppLimits.Check).ToList();
+        if (problems.Count == 0) return parts;
+        logger.LogWarning("A reply broke WhatsApp's limits ({Problems}); sending it as numbered text", string.Join("; ", problems));
+        parts = WhatsAppRenderer.Numbered(reply, to);
+        problems = parts.SelectMany(WhatsAppLimits.Check).ToList();
+        return problems.Count == 0 ? parts : throw new InvalidOperationException($"A reply cannot be drawn within WhatsApp's limits: {string.Join("; ", problems)}");
+    }
+
+    private async Task<string> SendPartAsync(GraphMessage part, Reply? reply, string to, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await pace.WaitTurnAsync(to, cancellationToken);
+            var wamid = await graph.SendAsync(part, cancellationToken);
+            pace.Succeeded();
+            return wamid;
+        }
+        catch (GraphApiException ex) when (ex.Malformed && part.Interactive is { } interactive && reply is not null)
+        {
+            // WhatsApp refused the buttons or list: the same question as numbered text still reaches the kader.
+            logger.LogWarning("WhatsApp refused an interactive message (error {Code}); sending it as numbered text", ex.Code);
+            var text = $"{interactive.Body.Text.TrimEnd()}\n\n{string.Join("\n", reply.Options.Select(o => $"{o.Number}. {o.Label}"))}\n{Texts.WhatsAppTypeNumber}";
+            string wamid = "";
+            foreach (var chunk in TextChunks.Split(text, WhatsAppLimits.TextBody))
+                wamid = await SendPartAsync(GraphMessage.OfText(to, chunk), null, to, cancellationToken);
+            return wamid;
+        }
+        catch (GraphApiException ex) when (ex.Code == GraphApiException.WindowClosed)
+        {
+            await MarkWindowClosedAsync(to);
+            throw WindowClosed(ex);
+        }
+        catch (GraphApiException ex) when (ex.NumberThrottled)
+        {
+            var pause = pace.NumberThrottled(ex.RetryAfter);
+            throw new ChannelUnavailableException($"WhatsApp throttled the number ({ex.Message}); holding back {pause}", ex, pause);
+        }
+        catch (GraphApiException ex) when (ex.PersonThrottled)
+        {
+            var pause = pace.PersonThrottled(to);
+            throw new ChannelUnavailableException($"WhatsApp throttled messages to this person ({ex.Message}); holding back {pause}", ex, pause);
+        }
+        catch (GraphApiException ex) when (ex.Transient)
+        {
+            throw new ChannelUnavailableException($"WhatsApp unavailable: {ex.Message}", ex);
+        }
+    }
+
+    private async Task<bool> WindowOpenAsync(BotDbContext db, string waId, CancellationToken cancellationToken)
+    {
+        var contact = await db.Set<WhatsAppContact>().AsNoTracking().SingleOrDefaultAsync(c => c.WaId == waId, cancellationToken);
+        return contact?.WindowOpen(clock.GetUtcNow()) == true;
+    }
+
+    private async Task MarkWindowClosedAsync(string waId)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        if (await db.Set<WhatsAppContact>().SingleOrDefaultAsync(c => c.WaId == waId) is { } contact)
+        {
+            contact.WindowClosedAt = clock.GetUtcNow();
+            await db.SaveChangesAsync();
+        }
+    }
+
+    private ChannelUnavailableException WindowClosed(Exception? inner = null) =>
+        new("WhatsApp's 24-hour window is closed; the reply waits until the person writes again", inner, options.Value.WindowRecheck);
+}
