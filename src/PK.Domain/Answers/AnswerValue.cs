@@ -70,7 +70,10 @@ public sealed record ChoiceAnswer(int Code) : AnswerValue
 
 public sealed record MultiChoiceAnswer : AnswerValue
 {
-    public MultiChoiceAnswer(IEnumerable<int> codes) => Codes = codes.Distinct().Order().ToArray();
+    [JsonConstructor]
+    public MultiChoiceAnswer(IReadOnlyList<int> codes) => Codes = codes.Distinct().Order().ToArray();
+
+    public MultiChoiceAnswer(IEnumerable<int> codes) : this(codes.ToArray()) { }
 
     public IReadOnlyList<int> Codes { get; }
     public override object ExpressionValue => Codes.Select(c => (long)c).ToArray();

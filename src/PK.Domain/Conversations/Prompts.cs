@@ -17,7 +17,7 @@ internal static class Prompts
             : string.Format(Texts.ProgressLine, item.Block.Title.Indonesian));
         lines.Add($"{item.DisplayNumber(key.Member)} {item.Label}");
         if (item.Hint is { } hint) lines.Add(hint.Indonesian);
-        if (item.Type == QuestionType.SelectMultiple) lines.Add(Texts.SeveralAllowed);
+        if (item.Type == QuestionType.SelectMultiple && item.Hint is null) lines.Add(Texts.SeveralAllowed);
         if (interview.Proposal(key) is { } proposal)
         {
             var shown = Interview.Display(item, proposal);
@@ -26,7 +26,7 @@ internal static class Prompts
                 : Texts.Proposal;
             lines.Add(string.Format(format, shown));
         }
-        if (!item.Required) lines.Add(Texts.OptionalHint);
+        if (!item.Required && item.Hint?.Indonesian.Contains("/lewati") != true) lines.Add(Texts.OptionalHint);
 
         var prefix = item.Type == QuestionType.SelectMultiple ? "m" : "a";
         var options = item.Choices?.Select(c => new ReplyOption(

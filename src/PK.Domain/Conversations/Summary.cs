@@ -14,7 +14,7 @@ public static class Summary
         string? block = null;
         int? member = null;
         var skipped = interview.Snapshot.Skipped.ToHashSet();
-        foreach (var key in interview.RelevantQuestions())
+        foreach (var key in interview.SummaryKeys())
         {
             var item = interview.Form.Item(key.ItemId);
             if (item.Block.Id != block || key.Member != member)
@@ -24,7 +24,8 @@ public static class Summary
                 sb.AppendLine();
                 sb.AppendLine(member is { } m ? $"— {string.Format(Texts.MemberHeader, m)} —" : $"— {item.Block.Title} —");
             }
-            var shown = interview.Answers.TryGetValue(key, out var value) ? Interview.Display(item, value)
+            var shown = interview.Answers.TryGetValue(key, out var value)
+                ? Interview.Display(item, value) + (interview.IsAutoFilled(key) ? " " + Texts.SummaryAuto : "")
                 : skipped.Contains(key.ToString()) ? Texts.SummarySkipped
                 : Texts.SummaryUnanswered;
             sb.Append(item.DisplayNumber(key.Member)).Append(' ').Append(Interview.ShortLabel(item)).Append(": ").AppendLine(shown);

@@ -79,7 +79,7 @@ public sealed partial class FormExpression
                 var word = source[start..i];
                 var next = i;
                 while (next < source.Length && source[next] == ' ') next++;
-                var isCall = next < source.Length && source[next] == '(';
+                var isCall = next < source.Length && source[next] == '(' && word is not ("and" or "or" or "div" or "mod");
                 if (isCall)
                 {
                     if (!Functions.Contains(word)) throw new FormatException($"unknown function '{word}()'");

@@ -106,10 +106,8 @@ public static class FormLoader
                 CheckFields(form, expr, $"block '{block.Id}'", inRepeat: false);
         foreach (var item in form.Items)
         {
-            foreach (var expr in new[] { item.Relevant, item.Constraint, item.Default, item.Calculation }.OfType<FormExpression>())
+            foreach (var expr in new[] { item.Relevant, item.Default, item.Calculation, item.FillWhen }.Concat(item.Constraints.Select(c => c.Expression)).OfType<FormExpression>())
                 CheckFields(form, expr, $"item '{item.Id}'", item.InRepeat);
-            if (item.Constraint is null && item.ConstraintMessage is not null)
-                throw new FormLoadException($"item '{item.Id}': a constraint_message without a constraint");
         }
     }
 
@@ -192,17 +190,36 @@ public static class FormLoader
             Required = isQuestion && (o["required"]?.GetValue<bool>() ?? true),
             Relevant = Expr(o, "relevant", where),
             NotRelevantValue = o["not_relevant_value"]?.GetValue<int>(),
-            Constraint = Expr(o, "constraint", where),
-            ConstraintMessage = Text(o["constraint_message"], where),
+            FillWhen = Expr(o, "fill_when", where),
+            Constraints = Constraints(o, where),
             Range = range,
             Default = Expr(o, "default", where),
             Calculation = Expr(o, "calculation", where),
         };
         if (type == QuestionType.Calculate && item.Calculation is null) throw new FormLoadException($"{where}: a calculate needs a calculation");
-        if (item.Constraint is not null && item.ConstraintMessage is null) throw new FormLoadException($"{where}: a constraint needs a constraint_message");
+        if (item.FillWhen is not null && item.NotRelevantValue is null) throw new FormLoadException($"{where}: fill_when needs a not_relevant_value");
         if (item.NotRelevantValue is { } nrv && (choices is null || choices.All(c => c.Code != nrv)))
             throw new FormLoadException($"{where}: not_relevant_value {nrv} is not a code of its list");
         return item;
+    }
+
+    private static List<FormConstraint> Constraints(JsonObject o, string where)
+    {
+        var rules = new List<FormConstraint>();
+        if (Expr(o, "constraint", where) is { } single)
+            rules.Add(new FormConstraint(single, Text(o["constraint_message"], where) ?? throw new FormLoadException($"{where}: a constraint needs a constraint_message")));
+        else if (o["constraint_message"] is not null)
+            throw new FormLoadException($"{where}: a constraint_message without a constraint");
+        if (o["constraints"] is JsonArray more)
+        {
+            foreach (var rule in more)
+            {
+                var r = rule!.AsObject();
+                var expr = Expr(r, "constraint", where) ?? throw new FormLoadException($"{where}: each of 'constraints' needs a constraint");
+                rules.Add(new FormConstraint(expr, Text(r["constraint_message"], where) ?? throw new FormLoadException($"{where}: the constraint \"{expr}\" needs a constraint_message")));
+            }
+        }
+        return rules;
     }
 
     private static Dictionary<string, IReadOnlyList<Choice>> LoadChoices(JsonObject root)

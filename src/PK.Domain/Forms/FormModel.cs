@@ -35,6 +35,9 @@ public sealed record LocalizedText(IReadOnlyDictionary<string, string> ByLanguag
     public override string ToString() => Indonesian;
 }
 
+/// <summary>One rule of an item (XLSForm's constraint and constraint_message).</summary>
+public sealed record FormConstraint(FormExpression Expression, LocalizedText Message);
+
 /// <summary>A block of the form: the family header, Blok I (repeated per member), Blok II, Blok III.</summary>
 public sealed class FormBlock
 {
@@ -65,8 +68,10 @@ public sealed class FormItem
     public bool Required { get; init; }
     public FormExpression? Relevant { get; init; }
     public int? NotRelevantValue { get; init; }
-    public FormExpression? Constraint { get; init; }
-    public LocalizedText? ConstraintMessage { get; init; }
+    /// <summary>When set, <see cref="NotRelevantValue"/> is filled only while this holds (otherwise the item is simply skipped).</summary>
+    public FormExpression? FillWhen { get; init; }
+    /// <summary>Rules the answer must satisfy, each with its own message; the first one broken is reported.</summary>
+    public IReadOnlyList<FormConstraint> Constraints { get; init; } = [];
     public IntegerRange? Range { get; init; }
     public FormExpression? Default { get; init; }
     public FormExpression? Calculation { get; init; }

@@ -146,6 +146,11 @@ public sealed partial class Interview
     /// <summary>Every relevant question instance, in the order the form asks them.</summary>
     public IEnumerable<AnswerKey> RelevantQuestions() => AllQuestionKeys().Where(IsRelevant);
 
+    /// <summary>What the summary lists: relevant questions, and the Tidak Berlaku the engine filled.</summary>
+    public IEnumerable<AnswerKey> SummaryKeys() => AllQuestionKeys().Where(k => IsRelevant(k) || _s.AutoFilled.Contains(k.ToString()));
+
+    public bool IsAutoFilled(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
+
     private IEnumerable<AnswerKey> AllQuestionKeys()
     {
         foreach (var block in _form.Blocks)
@@ -189,7 +194,14 @@ public sealed partial class Interview
 
     public FormItem? CurrentItem => CurrentKey is { } k ? _form.Item(k.ItemId) : null;
 
-    private int Order(AnswerKey key) => (key.Member ?? 0) * 10_000 + _form.Item(key.ItemId).Order;
+    /// <summary>Where an answer stands in the walk: blocks in order, members in order within the repeat.</summary>
+    private int Order(AnswerKey key)
+    {
+        var item = _form.Item(key.ItemId);
+        var block = 0;
+        while (_form.Blocks[block] != item.Block) block++;
+        return block * 1_000_000 + (key.Member ?? 0) * 1_000 + item.Order;
+    }
 
     /// <summary>What "ok" would record for a question: its current answer, else the form's default.</summary>
     public AnswerValue? Proposal(AnswerKey key)
@@ -238,13 +250,23 @@ public sealed partial class Interview
                 changed = true;
             }
             _s.Skipped.RemoveAll(k => !IsRelevant(AnswerKey.Parse(k)));
-            foreach (var key in AllQuestionKeysIncludingIrrelevantMembers())
+            // Tidak Berlaku is filled once the walk has reached the item, so earlier answers (the members) decide it.
+            var reached = FirstPendingOrder();
+            foreach (var key in AllQuestionKeys())
             {
                 var item = _form.Item(key.ItemId);
                 if (item.NotRelevantValue is not { } code) continue;
                 var relevant = IsRelevant(key);
                 var isAuto = _s.AutoFilled.Contains(key.ToString());
-                if (!relevant && !_answers.ContainsKey(key) && BlockApplies(item, key))
+                var fills = !relevant && BlockApplies(item, key) && Order(key) < reached && (item.FillWhen is not { } fw || _eval.IsTrue(fw, key.Member));
+                if (isAuto && !fills && !relevant)
+                {
+                    Record(key, _answers[key], null, "dropped");
+                    _answers.Remove(key);
+                    _s.AutoFilled.Remove(key.ToString());
+                    changed = true;
+                }
+                else if (fills && !_answers.ContainsKey(key))
                 {
                     var value = new ChoiceAnswer(code);
                     _answers[key] = value;
@@ -272,13 +294,16 @@ public sealed partial class Interview
         return notices;
     }
 
-    private IEnumerable<AnswerKey> AllQuestionKeysIncludingIrrelevantMembers() => AllQuestionKeys();
+    private int FirstPendingOrder()
+    {
+        foreach (var key in RelevantQuestions())
+            if (!IsDone(key)) return Order(key);
+        return int.MaxValue;
+    }
 
     private bool BlockApplies(FormItem item, AnswerKey key) => item.Block.Relevant is not { } br || _eval.IsTrue(br, key.Member);
 
-    private bool IsAutoFilledWhileIrrelevant(AnswerKey key) =>
-        _s.AutoFilled.Contains(key.ToString()) && BlockApplies(_form.Item(key.ItemId), key) &&
-        (!_form.Item(key.ItemId).InRepeat || key.Member <= _eval.MemberCount);
+    private bool IsAutoFilledWhileIrrelevant(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
 
     private void UpdateKeys()
     {
@@ -396,8 +421,7 @@ public sealed partial class Interview
                     return new Attempt(null, Texts.NotNow, null, null);
             }
         }
-        if (item.Constraint is { } c && !ConstraintHolds(item, key, value, c))
-            return new Attempt(null, item.ConstraintMessage?.Indonesian ?? Texts.NotNow, null, null);
+        if (BrokenRule(key, value) is { } broken) return new Attempt(null, broken.Message.Indonesian, null, null);
 
         string? warning = null;
         if (ProposalComesFromNik(item) && !IsOk(text) && Proposal(key) is { } fromNik && !fromNik.Equals(value) && !_answers.ContainsKey(key))
@@ -407,12 +431,18 @@ public sealed partial class Interview
         return new Attempt(value, null, notice, warning);
     }
 
-    private bool ConstraintHolds(FormItem item, AnswerKey key, AnswerValue value, FormExpression constraint)
+    /// <summary>The first rule a candidate answer breaks, judged with the candidate in place (so sums count it).</summary>
+    private FormConstraint? BrokenRule(AnswerKey key, AnswerValue value)
     {
+        var item = _form.Item(key.ItemId);
+        if (item.Constraints.Count == 0) return null;
         var tentative = new Dictionary<AnswerKey, AnswerValue>(_answers) { [key] = value };
         var eval = new ExpressionEvaluator(_form, tentative, _s.InterviewDate);
-        return eval.IsTrue(constraint, key.Member, value.ExpressionValue);
+        return item.Constraints.FirstOrDefault(c => !eval.IsTrue(c.Expression, key.Member, value.ExpressionValue));
     }
+
+    private FormConstraint? BrokenNow(FormItem item, AnswerKey key, AnswerValue value) =>
+        item.Constraints.FirstOrDefault(c => !_eval.IsTrue(c.Expression, key.Member, value.ExpressionValue));
 
     private StepOutcome ResolveWarning(string text)
     {
@@ -473,16 +503,17 @@ public sealed partial class Interview
         {
             if (changed.Contains(key) || _s.AutoFilled.Contains(key.ToString())) continue;
             var item = _form.Item(key.ItemId);
-            if (item.Constraint is { } c && !_eval.IsTrue(c, key.Member, value.ExpressionValue))
-                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), item.ConstraintMessage);
+            if (BrokenNow(item, key, value) is { } broken)
+                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
         }
     }
 
     public static string ShortLabel(FormItem item)
     {
         var label = item.Label?.Indonesian ?? item.Id;
-        var cut = label.IndexOfAny(['?', '(']);
-        return (cut > 0 ? label[..cut] : label).Trim();
+        var cut = label.IndexOf('?');
+        label = (cut > 0 ? label[..cut] : label).Trim();
+        return label.Length <= 60 ? label : label[..60].TrimEnd() + "…";
     }
 
     public static string Display(FormItem item, AnswerValue value) => value switch
@@ -650,8 +681,8 @@ public sealed partial class Interview
             var item = _form.Item(key.ItemId);
             if (_s.AutoFilled.Contains(key.ToString())) continue;
             if (!relevant.Contains(key)) yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.Dropped);
-            else if (item.Constraint is { } c && !_eval.IsTrue(c, key.Member, value.ExpressionValue))
-                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), item.ConstraintMessage);
+            else if (BrokenNow(item, key, value) is { } broken)
+                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
         }
     }
 

@@ -102,7 +102,7 @@ public class Pk21FormTests
     [Fact]
     public void EveryConstraintHasAMessageAndEveryQuestionALabel()
     {
-        Assert.All(Form.Items.Where(i => i.Constraint is not null), i => Assert.False(string.IsNullOrWhiteSpace(i.ConstraintMessage?.Indonesian)));
+        Assert.All(Form.Items.SelectMany(i => i.Constraints), c => Assert.False(string.IsNullOrWhiteSpace(c.Message.Indonesian)));
         Assert.All(Form.Items.Where(i => i.IsQuestion), i => Assert.False(string.IsNullOrWhiteSpace(i.Label?.Indonesian)));
     }
 

@@ -1,0 +1,82 @@
+using PK.Domain.Tests.Support;
+using Xunit.Abstractions;
+
+namespace PK.Domain.Tests.Interviews;
+
+/// <summary>Whole families walked through the real PK21 form file, as a kader would type them.</summary>
+public class WholeFamilyTests(ITestOutputHelper output)
+{
+    private static object? Family(KaderChat chat, string id) => chat.Submitted.Last().Family.GetValueOrDefault(id);
+    private static object? Member(KaderChat chat, int m, string id) => chat.Submitted.Last().Members[m - 1].GetValueOrDefault(id);
+
+    /// <summary>Husband 45, wife 38, daughter 15, son 3: the family of four, in as few inputs as the form allows.</summary>
+    internal static KaderChat FamilyOfFour(ITestOutputHelper? output = null)
+    {
+        var chat = new KaderChat();
+        void Say(string text)
+        {
+            chat.Send(text);
+            output?.WriteLine($"> {text}\n{chat.LastText}\n");
+        }
+        Say("/mulai");
+        Say("Jl. Melati 5");
+        Say("/lewati");
+        Say("3");
+        Say("2 15 1 4");
+        Say("Budi Santoso");
+        Say("3313011708750001");
+        Say("ok ok 2 25 1 ok 1 2 8 1 1");
+        Say("Siti Aminah");
+        Say("3313014211820002");
+        Say("ok ok 2 20 1 ok 1 1 8 1 1");
+        Say("Rina");
+        Say("3313015006050003");
+        Say("ok ok 1 1 3 2 1 1 7 1 1");
+        Say("Andi");
+        Say("3313010112170004");
+        Say("ok ok 1 1 3 2 1 1 1 1 1");
+        Say("2 1 1 1 1 2 2 3 1 3/2018 5 6 1 1 1");
+        Say("1 1 2 1 1 2 2 1 1 1 1 1 1 2 2 2 2 2 2 2 2 1 2 1 3 1 72 4 1 1 1");
+        Say("2,3");
+        Say("1");
+        Say("2,9");
+        Say("/kirim");
+        return chat;
+    }
+
+    [Fact]
+    public void AFamilyOfFourTakesAtMostSixtyInputs()
+    {
+        var chat = FamilyOfFour(output);
+        output.WriteLine($"inputs: {chat.Inputs}");
+        Assert.Single(chat.Submitted);
+        Assert.True(chat.Inputs <= 60, $"{chat.Inputs} inputs");
+        var record = chat.Submitted[0];
+        Assert.Equal(4, record.Members.Count);
+        Assert.Equal("3313011708750001", Member(chat, 1, "nik"));
+        Assert.Equal(1, Member(chat, 1, "hubungan"));
+        Assert.Equal(2, Member(chat, 2, "hubungan"));
+        Assert.Equal(2, Member(chat, 2, "jenis_kelamin"));
+        Assert.Equal("1982-11-02", Member(chat, 2, "tanggal_lahir"));
+        Assert.Equal(2L, Member(chat, 3, "ibu_kandung"));
+        Assert.Equal(3, Family(chat, "pk_bkl"));
+        Assert.Equal(3, Family(chat, "pk_air_minum"));
+        Assert.Equal(new[] { 2, 9 }, (IReadOnlyList<int>)Family(chat, "pk_sumber_petugas")!);
+        Assert.Equal("33.13.01.2001", record.Region.Desa);
+        Assert.Equal("33.13", record.Region.Kabupaten);
+    }
+
+    [Fact]
+    public void TheFamilyOfFourIsJudgedForStuntingByTheWifesAge()
+    {
+        var indicators = FamilyOfFour().Submitted[0].Indicators;
+        Assert.True(indicators.Pus);
+        Assert.False(indicators.PusHamil);
+        Assert.True(indicators.HasBalita);
+        Assert.False(indicators.HasBaduta);
+        Assert.True(indicators.HasRemaja);
+        Assert.False(indicators.HasLansia);
+        Assert.True(indicators.BerisikoStunting);
+        Assert.Equal(["terlalu_tua"], indicators.Reasons.Select(r => r.Code));
+    }
+}
