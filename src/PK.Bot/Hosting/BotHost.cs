@@ -2,6 +2,7 @@ using PK.Bot.Channels;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
+using PK.Bot.Reporting;
 using PK.Bot.Security;
 using Serilog;
 
@@ -21,7 +22,8 @@ public static class BotHost
             .AddPersistence()
             .AddRegions()
             .AddConversations()
-            .AddChannels();
+            .AddChannels()
+            .AddReporting();
         return builder;
     }
 

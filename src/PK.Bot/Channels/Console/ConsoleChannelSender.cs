@@ -1,6 +1,7 @@
 using System.Text;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
+using PK.Domain.Conversations;
 
 namespace PK.Bot.Channels.Console;
 
@@ -10,9 +11,21 @@ public sealed class ConsoleOutput(TextWriter writer)
     public TextWriter Writer { get; } = writer;
 }
 
-/// <summary>Prints a reply: its text, its options as numbered lines, then one blank line.</summary>
-public sealed class ConsoleChannelSender(ConsoleOutput output) : IChannelSender
+/// <summary>Prints a reply: its text, its options as numbered lines, then one blank line. Files: where they were written.</summary>
+public sealed class ConsoleChannelSender(ConsoleOutput output) : IChannelSender, IImageChannelSender, IDocumentChannelSender
 {
+    public Task SendPhotoAsync(OutboxMessage message, Reply caption, OutboxAttachment photo, CancellationToken cancellationToken) =>
+        WriteAsync($"{caption.Text}\n{PK.Domain.Texts.ConsoleFileWritten(photo.Path)}\n\n", cancellationToken);
+
+    public Task SendDocumentAsync(OutboxMessage message, Reply caption, OutboxAttachment document, CancellationToken cancellationToken) =>
+        WriteAsync($"{caption.Text}\n{PK.Domain.Texts.ConsoleFileWritten(document.Path)}\n\n", cancellationToken);
+
+    private async Task WriteAsync(string text, CancellationToken cancellationToken)
+    {
+        await output.Writer.WriteAsync(text.AsMemory(), cancellationToken);
+        await output.Writer.FlushAsync(cancellationToken);
+    }
+
     public string Channel => ChannelNames.Console;
 
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
