@@ -40,7 +40,9 @@ public static class ReportText
         }
 
         text.AppendLine();
-        if (report.IdleKader.Count == 0)
+        if (report.Kader.Count == 0)
+            text.AppendLine(Texts.KaderListEmpty);
+        else if (report.IdleKader.Count == 0)
             text.AppendLine(Texts.ReportNoIdle);
         else
         {
