@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PK.Bot.Conversations;
 using PK.Bot.Hosting;
 using PK.Bot.Persistence;
+using PK.Domain.People;
 
 namespace PK.Bot.Tests.Support;
 
@@ -71,7 +72,8 @@ public sealed class BotFixture : IAsyncDisposable
     }
 
     /// <summary>A roster person whose chat <paramref name="chatId"/> on the test channel is linked to them.</summary>
-    public async Task<Person> AddPersonAsync(string name, string phoneDigits, string? chatId = null, string channel = RecordingSender.ChannelName)
+    public async Task<Person> AddPersonAsync(string name, string phoneDigits, string? chatId = null, string channel = RecordingSender.ChannelName,
+        Role role = Role.Kader, string region = "33.13.01.2001", int? target = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
@@ -80,8 +82,9 @@ public sealed class BotFixture : IAsyncDisposable
             Id = Guid.NewGuid(),
             Name = name,
             PhoneDigits = phoneDigits,
-            Role = PersonRole.Kader,
-            RegionCode = "33.13.01.2001",
+            Role = role,
+            RegionCode = region,
+            TargetFamilies = target,
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         };
