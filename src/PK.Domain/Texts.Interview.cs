@@ -25,6 +25,7 @@ public static partial class Texts
     public const string SummaryUnanswered = "(belum diisi)";
     public const string SummarySkipped = "(dilewati)";
     public const string SummaryAuto = "(otomatis)";
+    public const string NoLongerApplies = "jawaban ini tidak berlaku lagi.";
     public const string SummaryFooterComplete = "Semua sudah terisi. Kirim /kirim untuk menyimpan, atau /ubah NOMOR untuk mengubah.";
     public const string SummaryFooterIncomplete = "Masih ada yang belum terisi. Lanjutkan dengan menjawab pertanyaan.";
     public const string NotComplete = "Belum bisa dikirim: {0}";

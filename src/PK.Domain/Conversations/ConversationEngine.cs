@@ -72,8 +72,16 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             ParkIdle();
             var message = input.Message;
             var text = message.Text ?? "";
-            if (message.Kind == InboundKind.Unsupported) Refuse(Texts.Unsupported);
-            else if (text.Length > engine.Options.MaxMessageLength) Refuse(string.Format(Texts.TooLong, FormatCount(text.Length)));
+            if (message.Kind == InboundKind.Unsupported)
+            {
+                Refuse(Texts.Unsupported);
+                AskAgain();
+            }
+            else if (text.Length > engine.Options.MaxMessageLength)
+            {
+                Refuse(string.Format(Texts.TooLong, FormatCount(text.Length)));
+                AskAgain();
+            }
             else if (IsHeld(message)) _lines.Add(string.Format(Texts.HeldMessage, Clip(text.Trim(), 40)));
             else Dispatch(message.Kind, text.Trim());
 
@@ -473,6 +481,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             _lines.AddRange(outcome.Echoes);
             _lines.AddRange(outcome.Notices);
             if (outcome.Refusal is { } refusal) Refuse(refusal);
+            if (outcome.Unused.Count > 0) _lines.Add(string.Format(Texts.UnusedTokens, Clip(string.Join(" ", outcome.Unused), 60)));
             CheckDuplicate(interview);
             if (interview.IsSubmitted && !outcome.IsRefused)
             {

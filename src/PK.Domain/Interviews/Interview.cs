@@ -169,7 +169,22 @@ public sealed partial class Interview
         }
     }
 
+    private readonly Dictionary<AnswerKey, bool> _relevance = [];
+
+    /// <summary>Forgets everything derived from the answers (calculations, relevance) after they change.</summary>
+    private void Invalidate()
+    {
+        _eval.Invalidate();
+        _relevance.Clear();
+    }
+
     public bool IsRelevant(AnswerKey key)
+    {
+        if (_relevance.TryGetValue(key, out var known)) return known;
+        return _relevance[key] = ComputeRelevant(key);
+    }
+
+    private bool ComputeRelevant(AnswerKey key)
     {
         var item = _form.Item(key.ItemId);
         if (item.InRepeat && (key.Member is not { } m || m < 1 || m > _eval.MemberCount)) return false;
@@ -238,7 +253,7 @@ public sealed partial class Interview
         var dropped = 0;
         for (var pass = 0; pass < 10; pass++)
         {
-            _eval.Invalidate();
+            Invalidate();
             var changed = false;
             foreach (var key in _answers.Keys.ToList())
             {
@@ -285,7 +300,7 @@ public sealed partial class Interview
             }
             if (!changed) break;
         }
-        _eval.Invalidate();
+        Invalidate();
         if (dropped > 0) notices.Add(string.Format(Texts.Dropped, dropped));
         UpdateKeys();
         if (_s.Focus is { } f && (IsDone(AnswerKey.Parse(f)) is false && !IsRelevant(AnswerKey.Parse(f)))) _s.Focus = null;
@@ -377,11 +392,8 @@ public sealed partial class Interview
         var notices = Settle();
         notices.AddRange(BrokenElsewhere(applied));
         if (question is not null) _machine.Fire(Trigger.Warn);
-        if (unused.Length > 0) notices.Add(string.Format(Texts.UnusedTokens, Clip(string.Join(" ", unused), 60)));
         return new StepOutcome(echoes, notices, refusal) { Question = question, Unused = unused };
     }
-
-    private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
     private bool LooksLikeBatch(string text, AnswerKey first) =>
         text.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length > 1 &&
@@ -489,7 +501,7 @@ public sealed partial class Interview
         }
         _s.Skipped.Remove(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
-        _eval.Invalidate();
+        Invalidate();
         var lines = new List<string> { string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Display(item, value)) };
         if (notice is not null) lines.Add(notice);
         return lines;
@@ -641,7 +653,7 @@ public sealed partial class Interview
     {
         Touch(now);
         if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, MissingText()) : Texts.NotNow);
-        var problems = Problems().ToList();
+        var problems = Problems().Select(p => p.Message).ToList();
         if (problems.Count > 0) return StepOutcome.Refuse(string.Format(Texts.NotComplete, string.Join("; ", problems.Take(5))));
         _machine.Fire(Trigger.Submit);
         _s.SubmittedAt = now;
@@ -668,21 +680,21 @@ public sealed partial class Interview
     }
 
     /// <summary>Why the family cannot be submitted: missing required answers, answers that no longer apply, broken constraints.</summary>
-    public IEnumerable<string> Problems()
+    public IEnumerable<(AnswerKey Key, string Message)> Problems()
     {
         var relevant = RelevantQuestions().ToHashSet();
         foreach (var key in relevant)
         {
             var item = _form.Item(key.ItemId);
-            if (!IsDone(key) && item.Required) yield return string.Format(Texts.Missing, item.DisplayNumber(key.Member), ShortLabel(item));
+            if (!IsDone(key) && item.Required) yield return (key, string.Format(Texts.Missing, item.DisplayNumber(key.Member), ShortLabel(item)));
         }
         foreach (var (key, value) in _answers)
         {
             var item = _form.Item(key.ItemId);
             if (_s.AutoFilled.Contains(key.ToString())) continue;
-            if (!relevant.Contains(key)) yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.Dropped);
+            if (!relevant.Contains(key)) yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.NoLongerApplies));
             else if (BrokenNow(item, key, value) is { } broken)
-                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
+                yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message));
         }
     }
 

@@ -1,5 +1,6 @@
 using PK.Domain.Conversations;
 using PK.Domain.Forms;
+using PK.Domain.Answers;
 using PK.Domain.Interviews;
 using PK.Domain.People;
 using PK.Domain.Records;
@@ -43,7 +44,111 @@ public sealed class KaderChat
 
     public InterviewSnapshot? Active => State.ActiveInterview is { } id && _interviews.TryGetValue(id, out var json) ? Json.ReadSnapshot(json) : null;
 
+    public PK.Domain.Forms.FormDefinition ActiveInterviewForm => FormLoader.Pk21;
+
     public Interview ActiveInterview => Interview.Restore(FormLoader.Pk21, Active ?? throw new InvalidOperationException("no active interview"));
+
+    /// <summary>
+    /// Answers every remaining question one by one (the given answers by item id, else the first plain answer
+    /// the form accepts), fixes whatever the summary says is broken, and submits.
+    /// </summary>
+    public FamilyRecord FinishWith(IReadOnlyDictionary<string, string>? answers = null)
+    {
+        for (var round = 0; round < 5 && Submitted.Count == 0; round++)
+        {
+            for (var step = 0; step < 300 && Active is not null && !ActiveInterview.IsReviewing; step++)
+                AnswerCurrent(answers);
+            Send("/kirim");
+            if (Submitted.Count > 0 || Active is null) break;
+            foreach (var (key, _) in ActiveInterview.Problems().ToList())
+            {
+                var item = FormLoader.Pk21.Item(key.ItemId);
+                Send("/ubah " + item.DisplayNumber(key.Member));
+                AnswerCurrent(answers);
+            }
+        }
+        return SubmittedOne();
+    }
+
+    /// <summary>Answers the question being asked with the first candidate the form accepts.</summary>
+    public void AnswerCurrent(IReadOnlyDictionary<string, string>? answers = null)
+    {
+        var interview = ActiveInterview;
+        if (interview.IsConfirming)
+        {
+            Send("ya");
+            return;
+        }
+        if (interview.IsPaused || interview.IsParked) Send("/lanjut");
+        var key = ActiveInterview.CurrentKey;
+        if (key is null) return;
+        var item = FormLoader.Pk21.Item(key.Value.ItemId);
+        foreach (var candidate in Candidates(item, answers))
+        {
+            Send(candidate);
+            var now = ActiveInterview;
+            if (now.IsConfirming || now.CurrentKey != key || now.IsReviewing) return;
+        }
+        throw new InvalidOperationException($"no answer accepted for {item}:\n{Log}");
+    }
+
+    private static IEnumerable<string> Candidates(FormItem item, IReadOnlyDictionary<string, string>? answers)
+    {
+        if (answers?.GetValueOrDefault(item.Id) is { } given) yield return given;
+        switch (item.Type)
+        {
+            case QuestionType.SelectOne when item.ChoiceListName!.StartsWith("ya_tidak"):
+                yield return "2";
+                yield return "1";
+                yield return "3";
+                break;
+            case QuestionType.SelectOne or QuestionType.SelectMultiple:
+                foreach (var c in item.Choices!) yield return c.Code.ToString();
+                break;
+            case QuestionType.Integer or QuestionType.Decimal:
+                foreach (var n in new long[] { item.Range?.Min ?? 0, 0, 1, 2, 3, 10, 20, 40 }.Distinct()) yield return n.ToString();
+                break;
+            case QuestionType.MonthYear:
+                yield return "1/2021";
+                yield return "1/2020";
+                break;
+            case QuestionType.Date or QuestionType.BirthDate:
+                yield return "ok";
+                yield return "01-01-1980";
+                yield return "01-01-2015";
+                break;
+            case QuestionType.Phone:
+                yield return "081234567890";
+                break;
+            case QuestionType.Nik:
+                yield return "belum ada";
+                break;
+            case QuestionType.Name:
+                yield return "Budi";
+                break;
+            default:
+                yield return "lainnya";
+                break;
+        }
+    }
+
+    /// <summary>An independent copy of this conversation (state, interviews, records) to branch from.</summary>
+    public KaderChat Clone()
+    {
+        var copy = new KaderChat(_actor.Region.Dotted) { Now = Now, Inputs = Inputs };
+        copy._state = _state;
+        foreach (var (id, json) in _interviews) copy._interviews[id] = json;
+        copy.Submitted.AddRange(Submitted);
+        copy._log.Append(_log);
+        return copy;
+    }
+
+    /// <summary>Asserts the kader submitted exactly one family, showing the conversation if not.</summary>
+    public FamilyRecord SubmittedOne()
+    {
+        Assert.True(Submitted.Count == 1, $"expected one submitted family, got {Submitted.Count}:\n{Log}");
+        return Submitted[0];
+    }
 
     public string LastText => string.Join("\n---\n", Last.Select(r => r.Text));
 
@@ -59,9 +164,15 @@ public sealed class KaderChat
 
     public IReadOnlyList<Reply> PressToken(string token) => Turn(new Inbound(InboundKind.Option, token, Now));
 
+    /// <summary>The conversation so far, for failure messages.</summary>
+    public string Log => _log.ToString();
+
+    private readonly System.Text.StringBuilder _log = new();
+
     public IReadOnlyList<Reply> Turn(Inbound message)
     {
         Inputs++;
+        _log.AppendLine($"> {message.Text}");
         Now = Now.AddSeconds(20);
         var input = new TurnInput(_actor, State, Interviews, message, Now, Registry);
         var result = _engine.Handle(input);
@@ -71,6 +182,7 @@ public sealed class KaderChat
         Audit.AddRange(result.Audit);
         Transcript.AddRange(result.Replies);
         Last = result.Replies;
+        foreach (var reply in result.Replies) _log.AppendLine(reply.Text);
         Assert.NotEmpty(result.Replies);
         return result.Replies;
     }

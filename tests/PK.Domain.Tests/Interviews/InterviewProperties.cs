@@ -1,0 +1,88 @@
+using FsCheck;
+using FsCheck.Fluent;
+using FsCheck.Xunit;
+using PK.Domain.Interviews;
+using PK.Domain.Tests.Support;
+
+namespace PK.Domain.Tests.Interviews;
+
+/// <summary>Properties over random input: nothing typed loses an answer, and any walk can still end in a submittable family.</summary>
+public class InterviewProperties
+{
+    private static readonly string[] Script =
+    [
+        "/mulai", "Jl. Melati 5", "/lewati", "3", "2 15 1 4",
+        "Budi Santoso", "3313011708750001", "ok ok 2 25 1 ok 1 2 8 1 1",
+        "Siti Aminah", "3313014211820002", "ok ok 2 20 1 ok 1 1 8 1 1",
+        "Rina", "3313015006050003", "ok ok 1 1 3 2 1 1 7 1 1",
+        "Andi", "3313010112170004", "ok ok 1 1 3 2 1 1 1 1 1",
+        "2 1 1 1 1 2 2 3 1 3/2018 5 6 1 1 1",
+        "1 1 2 1 1 2 2 1 1 1 1 1 1 2 2 2 2 2 2 2 2 1 2 1 3 1 72 4 1 1 1",
+        "2,3", "1",
+    ];
+
+    // The family of four, stopped after every step of the script: a question of every kind is being asked in one of them.
+    private static readonly Lazy<KaderChat[]> Stops = new(() =>
+    {
+        var chat = new KaderChat();
+        var stops = new List<KaderChat>();
+        foreach (var line in Script)
+        {
+            chat.Send(line);
+            stops.Add(chat.Clone());
+        }
+        return stops.ToArray();
+    });
+
+    [Property(MaxTest = 300)]
+    public void NoInputToAnyQuestionThrowsOrChangesAnEarlierAnswer(PositiveInt stop, string? text)
+    {
+        var chat = Stops.Value[stop.Get % Stops.Value.Length].Clone();
+        var before = chat.Active!.Answers.ToDictionary(a => a.Key, a => a.Value);
+        var current = chat.ActiveInterview.CurrentKey?.ToString();
+
+        chat.Send(text ?? "");
+
+        var after = chat.Active?.Answers.ToDictionary(a => a.Key, a => a.Value) ?? [];
+        foreach (var (key, value) in before)
+        {
+            if (key == current) continue;
+            Assert.True(after.TryGetValue(key, out var now) && now.Equals(value), $"{key} changed after «{text}»");
+        }
+    }
+
+    private static readonly string[] Garbage = ["", "😀", "zzz", "-1", "99999", "/ubah 999", "kembali ke", "\u202e1", "ok"];
+
+    [Property(MaxTest = 25)]
+    public void AnyWalkOfAnswerBackEditSkipPauseAndResumeEndsInAConsistentFamily(int[] walk)
+    {
+        var chat = FamilyShapesTests.Header(2);
+        var random = new Random(walk.Length == 0 ? 0 : walk[0]);
+        foreach (var step in walk.Take(40))
+        {
+            switch (Math.Abs(step % 8))
+            {
+                case 0: chat.AnswerCurrent(); break;
+                case 1: chat.Send(Garbage[random.Next(Garbage.Length)]); break;
+                case 2: chat.Send("/kembali"); break;
+                case 3: chat.Send("/lewati"); break;
+                case 4:
+                    var keys = chat.ActiveInterview.RelevantQuestions().ToList();
+                    var key = keys[random.Next(keys.Count)];
+                    chat.Send("/ubah " + chat.ActiveInterview.Form.Item(key.ItemId).DisplayNumber(key.Member));
+                    chat.AnswerCurrent();
+                    break;
+                case 5: chat.Send("/jeda"); break;
+                case 6: chat.Send("/lanjut"); break;
+                default: chat.Send("/ringkasan"); break;
+            }
+        }
+
+        var record = chat.FinishWith();
+
+        var submitted = Interview.Restore(chat.ActiveInterviewForm, chat.Interviews.Single(i => i.RecordId == record.RecordId));
+        Assert.True(submitted.IsSubmitted);
+        Assert.Empty(submitted.Problems());
+        Assert.All(submitted.Answers.Keys, k => Assert.True(submitted.IsRelevant(k) || submitted.IsAutoFilled(k), $"{k} answered but not relevant"));
+    }
+}
