@@ -22,7 +22,7 @@ var mode = args.ElementAtOrDefault(0) ?? "report";
 var dir = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "bench-data");
 Directory.CreateDirectory(dir);
 var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
-var builder = BotHost.CreateBuilder([$"--ConnectionStrings:Bot=Data Source={Path.Combine(dir, "pk-bot.db")}", $"--Security:DataKey={key}", "--Serilog:MinimumLevel:Default=Warning"]);
+var builder = BotHost.CreateBuilder([$"--ConnectionStrings:Bot=Data Source={Path.Combine(dir, "pk-bot.db")}", $"--Security:DataKey={key}", "--Serilog:MinimumLevel:Default=Warning", .. args.Skip(3)]);
 await using var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
 var regions = app.Services.GetRequiredService<RegionDirectory>();
@@ -56,6 +56,24 @@ switch (mode)
         Console.WriteLine($"families {report!.Total.Families:N0} over {regions.DesaIn(karanganyar).Count} desa; kader {report.Kader.Count:N0}");
         Console.WriteLine($"report (queries + text): first {timings[0]:0} ms, warm median {timings.Skip(1).Order().ElementAt(2):0} ms (runs: {string.Join(", ", timings.Select(t => t.ToString("0")))})");
         Console.WriteLine($"chart: {chartMs:0} ms, {png.Length:N0} bytes PNG");
+        break;
+    }
+    case "read":
+    {
+        // Where an export's time goes: reading and decrypting alone, then parsing the JSON too.
+        await using var scope = app.Services.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var watch = Stopwatch.StartNew();
+        long bytes = 0, rows = 0;
+        var parse = args.ElementAtOrDefault(2) == "parse";
+        await foreach (var payload in (from f in db.FamilyFacts join r in db.SubmittedRecords on new { f.RecordId, f.Version } equals new { r.RecordId, r.Version }
+                                       orderby f.DesaCode, f.SubmittedLocalDate select r.PayloadJson).AsAsyncEnumerable())
+        {
+            bytes += payload.Length;
+            rows++;
+            if (parse) using (JsonDocument.Parse(payload)) { }
+        }
+        Console.WriteLine($"read{(parse ? "+parse" : "")}: {rows:N0} records, {bytes / 1e6:0} MB of JSON in {watch.Elapsed.TotalSeconds:0.0} s");
         break;
     }
     case "export":

@@ -11,16 +11,18 @@ namespace PK.Bot.Reporting;
 /// </summary>
 internal sealed class ExportLayout
 {
-    private readonly List<FormItem> familyItems;
-    private readonly List<FormItem> memberItems;
+    private readonly Columns familyColumns;
+    private readonly Columns memberColumns;
 
     public ExportLayout(FormDefinition form, bool withPii)
     {
         bool Exported(FormItem item) => item.Type != QuestionType.Note && (withPii || !IsPersonal(item));
-        familyItems = [.. form.Items.Where(i => !i.InRepeat && Exported(i))];
-        memberItems = [.. form.Items.Where(i => i.InRepeat && Exported(i))];
-        FamilyHeader = [.. FamilyFixed, .. Columns(familyItems), "pus", "sasaran_stunting", "berisiko_stunting", "alasan_risiko"];
-        MemberHeader = [.. MemberFixed, .. Columns(memberItems)];
+        List<FormItem> familyItems = [.. form.Items.Where(i => !i.InRepeat && Exported(i))];
+        List<FormItem> memberItems = [.. form.Items.Where(i => i.InRepeat && Exported(i))];
+        familyColumns = new Columns(familyItems);
+        memberColumns = new Columns(memberItems);
+        FamilyHeader = [.. FamilyFixed, .. ColumnNames(familyItems), "pus", "sasaran_stunting", "berisiko_stunting", "alasan_risiko"];
+        MemberHeader = [.. MemberFixed, .. ColumnNames(memberItems)];
     }
 
     private static readonly string[] FamilyFixed =
@@ -52,7 +54,7 @@ internal sealed class ExportLayout
         row.Add(record.GetProperty("submittedAt").GetDateTimeOffset().ToOffset(Provinces.OffsetOf(desa.TimeZone)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
         row.Add(record.GetProperty("deliberateDuplicate").GetBoolean() ? 1 : 0);
         row.Add(members.GetArrayLength());
-        AddItems(record.GetProperty("family"), familyItems, row);
+        AddItems(record.GetProperty("family"), familyColumns, row);
         var indicators = record.GetProperty("indicators");
         row.Add(Flag(indicators, "pus"));
         row.Add(Flag(indicators, "sasaranStunting"));
@@ -66,10 +68,10 @@ internal sealed class ExportLayout
         row.Add(record.GetProperty("recordId").GetString());
         row.Add(record.GetProperty("region").GetProperty("desa").GetString());
         row.Add(member.TryGetProperty("nomor", out var number) ? number.GetInt32() : null);
-        AddItems(member, memberItems, row);
+        AddItems(member, memberColumns, row);
     }
 
-    private static IEnumerable<object?> Columns(IEnumerable<FormItem> items)
+    private static IEnumerable<object?> ColumnNames(IEnumerable<FormItem> items)
     {
         foreach (var item in items)
         {
@@ -78,22 +80,29 @@ internal sealed class ExportLayout
         }
     }
 
-    private static void AddItems(JsonElement answers, List<FormItem> items, List<object?> row)
+    // One pass over the record's properties (a JSON object lookup is a linear scan; per item it would be quadratic).
+    private static void AddItems(JsonElement answers, Columns columns, List<object?> row)
     {
-        foreach (var item in items)
+        var values = columns.Found;
+        Array.Clear(values);
+        foreach (var property in answers.EnumerateObject())
+            if (columns.Index.TryGetValue(property.Name, out var i)) values[i] = property.Value;
+        for (var i = 0; i < columns.Items.Count; i++)
         {
-            var found = answers.TryGetProperty(item.Id, out var value);
+            var item = columns.Items[i];
+            var found = values[i] is not null;
+            var value = values[i].GetValueOrDefault();
             switch (item.Type)
             {
                 case QuestionType.SelectOne:
                     var code = found && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : (int?)null;
                     row.Add(code);
-                    row.Add(code is { } c ? item.ChoiceLabel(c) : null);
+                    row.Add(code is { } c ? columns.Label(i, c) : null);
                     break;
                 case QuestionType.SelectMultiple:
                     var codes = found && value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().Select(v => v.GetInt32()).ToList() : [];
                     row.Add(found ? string.Join(" ", codes) : null);
-                    row.Add(found ? string.Join("; ", codes.Select(item.ChoiceLabel)) : null);
+                    row.Add(found ? string.Join("; ", codes.Select(c => columns.Label(i, c))) : null);
                     break;
                 default:
                     row.Add(!found ? null : value.ValueKind switch
@@ -108,6 +117,27 @@ internal sealed class ExportLayout
                     break;
             }
         }
+    }
+
+    /// <summary>The exported items of one kind (family or member), with lookups built once per export.</summary>
+    private sealed class Columns
+    {
+        private readonly Dictionary<int, string>?[] labels;
+
+        public Columns(List<FormItem> items)
+        {
+            Items = items;
+            Index = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            Found = new JsonElement?[items.Count];
+            labels = [.. items.Select(item => item.Choices?.ToDictionary(c => c.Code, c => c.Label))];
+        }
+
+        public List<FormItem> Items { get; }
+        public Dictionary<string, int> Index { get; }
+        /// <summary>Scratch space for one record; an export writes one record at a time.</summary>
+        public JsonElement?[] Found { get; }
+
+        public string Label(int item, int code) => labels[item]?.GetValueOrDefault(code) ?? code.ToString(CultureInfo.InvariantCulture);
     }
 
     private static int Flag(JsonElement indicators, string name) => indicators.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True ? 1 : 0;

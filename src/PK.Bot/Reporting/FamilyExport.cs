@@ -98,13 +98,24 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
 
     private sealed record Row(string Desa, string PayloadJson);
 
-    // The latest version of each family, in the facts' index order; EF streams the rows, one decrypted payload at a time.
-    private IAsyncEnumerable<Row> RecordsAsync(ReportScope scope, RegionCode area) =>
-        (from f in ProgressQueries.FactsIn(db, scope, area)
-         join s in db.SubmittedRecords.AsNoTracking() on new { f.RecordId, f.Version } equals new { s.RecordId, s.Version }
-         orderby f.DesaCode, f.SubmittedLocalDate
-         select new Row(f.DesaCode, s.PayloadJson))
-        .AsAsyncEnumerable();
+    // The latest version of each family, in the order submitted: the payload table is read front to back (a desa order
+    // would read it at random, several times slower at 300,000 families), each row matched against the scope's facts.
+    private async IAsyncEnumerable<Row> RecordsAsync(ReportScope scope, RegionCode area)
+    {
+        ProgressQueries.FactsIn(db, scope, area); // checks the scope
+        var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : (area.Dotted + ".", area.Dotted + "/");
+        var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
+        var rows = db.Database.SqlQuery<EncryptedRow>($"""
+            SELECT f."DesaCode" AS "Desa", s."PayloadJson" AS "Payload"
+            FROM submitted_records AS s CROSS JOIN family_facts AS f ON f."RecordId" = s."RecordId" AND f."Version" = s."Version"
+            WHERE f."DesaCode" >= {low} AND f."DesaCode" < {high} AND ({kader} IS NULL OR f."KaderId" = {kader})
+            ORDER BY s."Id"
+            """).AsAsyncEnumerable();
+        await foreach (var row in rows)
+            yield return new Row(row.Desa, db.Protector.Unprotect(row.Payload));
+    }
+
+    private sealed record EncryptedRow(string Desa, string Payload);
 
     private static List<Cell> ToCells(IEnumerable<object?> values, List<Cell> cells)
     {

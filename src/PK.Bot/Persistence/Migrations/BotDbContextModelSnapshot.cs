@@ -209,9 +209,11 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasKey("RecordId");
 
-                    b.HasIndex("KaderId");
+                    b.HasIndex("KaderId", "SubmittedLocalDate");
 
-                    b.HasIndex("DesaCode", "SubmittedLocalDate");
+                    b.HasIndex("RecordId", "Version", "DesaCode", "KaderId");
+
+                    b.HasIndex("DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt");
 
                     b.ToTable("family_facts", (string)null);
                 });
@@ -513,6 +515,8 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasIndex("RecordId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
 
                     b.ToTable("submitted_records", (string)null);
                 });

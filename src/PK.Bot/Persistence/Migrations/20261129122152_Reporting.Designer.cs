@@ -11,7 +11,7 @@ using PK.Bot.Persistence;
 namespace PK.Bot.Persistence.Migrations
 {
     [DbContext(typeof(BotDbContext))]
-    [Migration("20261129113136_Reporting")]
+    [Migration("20261129122152_Reporting")]
     partial class Reporting
     {
         /// <inheritdoc />
@@ -212,9 +212,11 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasKey("RecordId");
 
-                    b.HasIndex("KaderId");
+                    b.HasIndex("KaderId", "SubmittedLocalDate");
 
-                    b.HasIndex("DesaCode", "SubmittedLocalDate");
+                    b.HasIndex("RecordId", "Version", "DesaCode", "KaderId");
+
+                    b.HasIndex("DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt");
 
                     b.ToTable("family_facts", (string)null);
                 });
@@ -516,6 +518,8 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasIndex("RecordId", "Version")
                         .IsUnique();
+
+                    b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
 
                     b.ToTable("submitted_records", (string)null);
                 });

@@ -88,6 +88,11 @@ namespace PK.Bot.Persistence.Migrations
                 });
 
             migrationBuilder.CreateIndex(
+                name: "IX_submitted_records_ForwardStatus_RecordId_SubmittedAt",
+                table: "submitted_records",
+                columns: new[] { "ForwardStatus", "RecordId", "SubmittedAt" });
+
+            migrationBuilder.CreateIndex(
                 name: "IX_export_requests_CompletedAt",
                 table: "export_requests",
                 column: "CompletedAt");
@@ -98,14 +103,19 @@ namespace PK.Bot.Persistence.Migrations
                 column: "PersonId");
 
             migrationBuilder.CreateIndex(
-                name: "IX_family_facts_DesaCode_SubmittedLocalDate",
+                name: "IX_family_facts_DesaCode_KaderId_SubmittedLocalDate_Berisiko_FirstSubmittedAt",
                 table: "family_facts",
-                columns: new[] { "DesaCode", "SubmittedLocalDate" });
+                columns: new[] { "DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt" });
 
             migrationBuilder.CreateIndex(
-                name: "IX_family_facts_KaderId",
+                name: "IX_family_facts_KaderId_SubmittedLocalDate",
                 table: "family_facts",
-                column: "KaderId");
+                columns: new[] { "KaderId", "SubmittedLocalDate" });
+
+            migrationBuilder.CreateIndex(
+                name: "IX_family_facts_RecordId_Version_DesaCode_KaderId",
+                table: "family_facts",
+                columns: new[] { "RecordId", "Version", "DesaCode", "KaderId" });
         }
 
         /// <inheritdoc />
@@ -122,6 +132,10 @@ namespace PK.Bot.Persistence.Migrations
 
             migrationBuilder.DropTable(
                 name: "report_deliveries");
+
+            migrationBuilder.DropIndex(
+                name: "IX_submitted_records_ForwardStatus_RecordId_SubmittedAt",
+                table: "submitted_records");
         }
     }
 }
