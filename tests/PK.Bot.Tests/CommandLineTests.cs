@@ -57,10 +57,15 @@ public sealed class CommandLineTests
         await using (var bot = await BotFixture.StartAsync(folder: folder))
             await bot.AddPersonAsync("Siti Aminah", "6281311110001");
 
-        var (exit, stdout, stderr) = await BotProcess.RunAsync(folder.Path, "satu\ndua\n", "chat", "--phone", "0813-1111-0001",
+        var (exit, stdout, stderr) = await BotProcess.RunAsync(folder.Path, "/mulai\nJl. Melati 5\n", "chat", "--phone", "0813-1111-0001",
             $"--ConnectionStrings:Bot=Data Source={folder.File("pk-bot.db")}");
 
         Assert.True(exit == 0, stderr);
-        Assert.Equal("Pesan ke-1: satu\n\nPesan ke-2: dua\n\n", stdout);
+        var blocks = stdout.Split("\n\n");
+        Assert.Equal(3, blocks.Length);
+        Assert.StartsWith("Mulai mencatat", blocks[0]);
+        Assert.StartsWith("✓ K.1 Alamat rumah: Jl. Melati 5", blocks[1]);
+        Assert.Equal("", blocks[2]);
+        Assert.DoesNotContain("[", stdout.Split('\n').FirstOrDefault(l => l.StartsWith('[') && l.Contains("INF")) ?? "");
     }
 }

@@ -12,13 +12,17 @@ public sealed class DispatcherTests
     public async Task ARedeliveredMessageIdIsIgnored()
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
+        var kader = await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
 
-        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "halo")));
-        Assert.Equal(TurnOutcome.Duplicate, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "halo")));
-        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "lagi")));
+        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "/mulai")));
+        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "Jl. Melati 5")));
+        var audit = await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id));
+        Assert.Equal(TurnOutcome.Duplicate, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "Jl. Melati 5")));
+        Assert.Equal(TurnOutcome.Duplicate, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "/mulai")));
 
-        Assert.Equal(2, await bot.QueryAsync(db => db.ProcessedMessages.CountAsync()));
+        Assert.Equal(audit, await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id)));
+        Assert.Single(audit, a => a.Contains("Jl. Melati 5"));
+        Assert.Single(await bot.QueryAsync(db => db.Interviews.ToListAsync()));
         Assert.Equal(2, await bot.QueryAsync(db => db.Outbox.CountAsync()));
     }
 
@@ -26,32 +30,53 @@ public sealed class DispatcherTests
     public async Task ABurstIsAppliedInTheOrderItWasSent()
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
+        var one = await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "one-by-one");
+        var burst = await bot.AddPersonAsync("Sri Lestari", "6281311110002", chatId: "burst");
+        var script = Script.Family(houseNumber: 101, nik: "3313011507800001");
 
-        var burst = Enumerable.Range(1, 40).Select(i => bot.Dispatcher.DispatchAsync(Messages.Text("c1", $"m{i}", $"jawaban {i}"))).ToList();
-        await Task.WhenAll(burst);
+        for (var i = 0; i < script.Count; i++)
+            await bot.Dispatcher.DispatchAsync(Messages.Text("one-by-one", $"m{i}", script[i]));
+        var sent = Script.Family(houseNumber: 202, nik: "3313011507800002").Select((text, i) => bot.Dispatcher.DispatchAsync(Messages.Text("burst", $"m{i}", text))).ToList();
+        await Task.WhenAll(sent);
 
-        var replies = await bot.Sender.WaitForAsync("c1", 40);
-        Assert.Equal(Enumerable.Range(1, 40).Select(i => $"Pesan ke-{i}: jawaban {i}"), replies);
+        var expected = await bot.Sender.WaitForAsync("one-by-one", script.Count);
+        var actual = await bot.Sender.WaitForAsync("burst", script.Count);
+        Assert.Equal(StoredAnswers.Echoes(expected), StoredAnswers.Echoes(actual));
+        Assert.True(StoredAnswers.Echoes(actual).Count() >= 12);
+        Assert.Equal(await bot.QueryAsync(db => StoredAnswers.ItemsOfAsync(db, one.Id)), await bot.QueryAsync(db => StoredAnswers.ItemsOfAsync(db, burst.Id)));
     }
 
     [Fact]
     public async Task TwoInterleavedChatsNeverMix()
     {
         await using var bot = await BotFixture.StartAsync();
-        await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "a");
-        await bot.AddPersonAsync("Budi Santoso", "6281311110002", chatId: "b");
+        var anggrek = await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "a");
+        var bougenvil = await bot.AddPersonAsync("Budi Santoso", "6281311110002", chatId: "b");
+        var a = Script.Family(houseNumber: 11, street: "Jl. Anggrek", head: "Ahmad Anggoro", nik: "3313011507800001");
+        var b = Script.Family(houseNumber: 22, street: "Jl. Bougenvil", head: "Bambang Bagus", nik: "3313011507800002");
 
         var sends = new List<Task<TurnOutcome>>();
-        for (var i = 1; i <= 25; i++)
+        for (var i = 0; i < a.Count; i++)
         {
-            sends.Add(bot.Dispatcher.DispatchAsync(Messages.Text("a", $"a{i}", $"A{i}")));
-            sends.Add(bot.Dispatcher.DispatchAsync(Messages.Text("b", $"b{i}", $"B{i}")));
+            sends.Add(bot.Dispatcher.DispatchAsync(Messages.Text("a", $"m{i}", a[i])));
+            sends.Add(bot.Dispatcher.DispatchAsync(Messages.Text("b", $"m{i}", b[i])));
         }
         Assert.All(await Task.WhenAll(sends), outcome => Assert.Equal(TurnOutcome.Applied, outcome));
 
-        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Pesan ke-{i}: A{i}"), await bot.Sender.WaitForAsync("a", 25));
-        Assert.Equal(Enumerable.Range(1, 25).Select(i => $"Pesan ke-{i}: B{i}"), await bot.Sender.WaitForAsync("b", 25));
+        var toA = string.Join("\n", await bot.Sender.WaitForAsync("a", a.Count));
+        var toB = string.Join("\n", await bot.Sender.WaitForAsync("b", b.Count));
+        Assert.Contains("Anggrek", toA);
+        Assert.DoesNotContain("Bougenvil", toA);
+        Assert.DoesNotContain("Bambang", toA);
+        Assert.Contains("Bougenvil", toB);
+        Assert.DoesNotContain("Anggrek", toB);
+        Assert.Equal(StoredAnswers.Echoes(toA.Split('\n')), StoredAnswers.Echoes(toB.Split('\n')));
+        var auditA = string.Join("\n", await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, anggrek.Id)));
+        var auditB = string.Join("\n", await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, bougenvil.Id)));
+        Assert.Contains("Ahmad Anggoro", auditA);
+        Assert.DoesNotContain("Bambang", auditA);
+        Assert.Contains("Bambang Bagus", auditB);
+        Assert.DoesNotContain("Anggrek", auditB);
     }
 
     [Fact]
@@ -59,11 +84,12 @@ public sealed class DispatcherTests
     {
         await using var bot = await BotFixture.StartAsync();
 
-        Assert.Equal(TurnOutcome.NotOnRoster, await bot.Dispatcher.DispatchAsync(Messages.Text("stranger", "m1", "halo")));
+        Assert.Equal(TurnOutcome.NotOnRoster, await bot.Dispatcher.DispatchAsync(Messages.Text("stranger", "m1", "/mulai")));
 
         var replies = await bot.Sender.WaitForAsync("stranger", 1);
         Assert.Contains("belum terdaftar", replies.Single());
         Assert.Equal(0, await bot.QueryAsync(db => db.ChatStates.CountAsync()));
+        Assert.Equal(0, await bot.QueryAsync(db => db.Interviews.CountAsync()));
     }
 
     [Fact]
@@ -71,22 +97,26 @@ public sealed class DispatcherTests
     {
         var readOnly = new ReadOnlySwitch();
         await using var bot = await BotFixture.StartAsync(services => services.AddSingleton<IInterceptor>(readOnly));
-        await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
-        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "pertama")));
+        var kader = await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
+        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "/mulai")));
         await bot.Sender.WaitForAsync("c1", 1);
         await bot.WaitUntilOutboxIsEmptyAsync();
 
+        var before = await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id));
+
         readOnly.On = true;
-        Assert.Equal(TurnOutcome.Failed, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "kedua")));
+        Assert.Equal(TurnOutcome.Failed, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "Jl. Melati 5")));
         var replies = await bot.Sender.WaitForAsync("c1", 2);
         Assert.Contains("BELUM tersimpan", replies[1]);
 
         readOnly.On = false;
         Assert.Equal(1, await bot.QueryAsync(db => db.ProcessedMessages.CountAsync()));
         Assert.Equal(1, await bot.QueryAsync(db => db.Outbox.CountAsync()));
+        Assert.Equal(before, await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id)));
         // The same message, re-sent once the disk is fine, is applied as if for the first time.
-        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "kedua")));
-        Assert.Equal("Pesan ke-2: kedua", (await bot.Sender.WaitForAsync("c1", 3))[2]);
+        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "Jl. Melati 5")));
+        Assert.Contains("Jl. Melati 5", (await bot.Sender.WaitForAsync("c1", 3))[2]);
+        Assert.Single(await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id)), a => a.Contains("Jl. Melati 5"));
     }
 
     /// <summary>SQLite's own refusal to write (<c>PRAGMA query_only</c>), switched on per connection, as a full or read-only disk would refuse.</summary>

@@ -35,10 +35,14 @@ public sealed class PrivacyTests
         await bot.AddPersonAsync(Name, "6281312345678", chatId: "6281312345678");
         bot.Sender.FailNext(1);
 
-        await bot.Dispatcher.DispatchAsync(Messages.Text("6281312345678", "m1", $"NIK {Nik} nama {Name} hp 081312345678"));
-        await bot.Dispatcher.DispatchAsync(Messages.Text("6281312345678", "m1", "ulang"));
+        var script = Script.Family(head: Name).Select(line => line == "3313011507800001" ? Nik : line).ToList();
+        script.Insert(3, "081312345678");
+        for (var i = 0; i < script.Count; i++)
+            await bot.Dispatcher.DispatchAsync(Messages.Text("6281312345678", $"m{i}", script[i]));
+        await bot.Dispatcher.DispatchAsync(Messages.Text("6281312345678", "m1", "/mulai"));
         await bot.Dispatcher.DispatchAsync(Messages.Text("6282299998888", "m9", $"saya {Name}, 082299998888"));
-        await bot.Sender.WaitForAsync("6281312345678", 1);
+        await bot.Sender.WaitForAsync("6281312345678", script.Count);
+        Assert.Contains(bot.Sender.TextsTo("6281312345678"), t => t.Contains(Name));
         var logger = bot.App.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Test");
         logger.LogInformation("Careless code logged NIK " + Nik + " and phone 0813-1234-5678");
         logger.LogWarning(new InvalidOperationException($"bad NIK {Nik}"), "Failed for {Phone} {Nik}", "+6281312345678", Nik);

@@ -2,6 +2,7 @@ using System.CommandLine;
 using Microsoft.EntityFrameworkCore;
 using PK.Bot.Channels.Console;
 using PK.Bot.Persistence;
+using PK.Domain.Conversations;
 using PK.Domain.People;
 
 namespace PK.Bot.Admin;
@@ -19,6 +20,8 @@ internal sealed class ChatVerb : IVerb
         command.SetAction(async (parse, ct) =>
         {
             await using var app = hosts(parse).Build();
+            // Load the form and the region list while the database is checked: the first answer should not wait for them.
+            var warm = Task.Run(() => app.Services.GetRequiredService<ConversationEngine>(), ct);
             await app.PrepareAsync(ct);
             var text = parse.GetValue(phone);
             if (!PhoneNumber.TryParse(text, out var number))
@@ -37,6 +40,7 @@ internal sealed class ChatVerb : IVerb
                 await Console.Error.WriteLineAsync($"Nomor {number.Masked} tidak ada di daftar (roster) atau tidak aktif. Impor roster dulu: roster import FILE.csv");
                 return UnknownPerson;
             }
+            await warm;
             await app.Services.GetRequiredService<ConsoleChat>().RunAsync(person, Console.In, ct);
             return 0;
         });

@@ -25,18 +25,17 @@ internal sealed class RosterImportVerb : IVerb
             }
             await using var app = hosts(parse).Build();
             await app.PrepareAsync(ct);
-            var parsed = RosterParser.Parse(await File.ReadAllTextAsync(path.FullName, ct), app.Services.GetRequiredService<RegionDirectory>());
-            if (!parsed.IsImportable)
-            {
-                foreach (var problem in parsed.Problems) Console.WriteLine($"baris {problem.LineNumber}: {problem.Reason}");
-                Console.WriteLine($"{parsed.Problems.Count} masalah; tidak ada yang diimpor.");
-                return 1;
-            }
-
             var isDryRun = parse.GetValue(dryRun);
             await using var scope = app.Services.CreateAsyncScope();
             var import = new RosterImport(scope.ServiceProvider.GetRequiredService<BotDbContext>(), app.Services.GetRequiredService<TimeProvider>());
-            var changes = await import.ApplyAsync(parsed.Entries, isDryRun, ct);
+            var outcome = await import.ImportAsync(await File.ReadAllTextAsync(path.FullName, ct), app.Services.GetRequiredService<RegionDirectory>(), isDryRun, ct);
+            if (outcome.Problems.Count > 0)
+            {
+                foreach (var problem in outcome.Problems) Console.WriteLine($"baris {problem.LineNumber}: {problem.Reason}");
+                Console.WriteLine($"{outcome.Problems.Count} masalah; tidak ada yang diimpor.");
+                return 1;
+            }
+            var changes = outcome.Changes;
             if (isDryRun)
                 foreach (var change in changes.Where(c => c.Kind is not "tetap"))
                     Console.WriteLine($"{change.Kind,-9} baris {change.Entry.LineNumber}: {change.Entry.Phone.Masked} {Describe(change.Entry)}");

@@ -20,6 +20,7 @@ internal static class ServeVerb
             }
 
             var kader = await ConsoleKader.FirstOrDemoAsync(app.Services, ct);
+            await Console.Error.WriteLineAsync(PK.Domain.Texts.ConsoleReady);
             var stopping = app.Services.GetRequiredService<IHostApplicationLifetime>().ApplicationStopping;
             using var both = CancellationTokenSource.CreateLinkedTokenSource(ct, stopping);
             try

@@ -48,16 +48,29 @@ public static class OutboxAttachments
     }
 
     /// <summary>What the outbox calls instead of <see cref="IChannelSender.SendAsync"/>: the file where the channel can take it.</summary>
-    public static Task SendAsync(IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
+    public static async Task SendAsync(IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (Read(message.PayloadJson) is not { } attachment) return sender.SendAsync(message, cancellationToken);
+        if (Read(message.PayloadJson) is not { } attachment)
+        {
+            await sender.SendAsync(message, cancellationToken);
+            return;
+        }
         var reply = ReplyJson.Deserialize(message.PayloadJson);
         if (File.Exists(attachment.Path))
         {
-            if (attachment.Kind == AttachmentKind.Photo && sender is IImageChannelSender images)
-                return images.SendPhotoAsync(message, reply, attachment, cancellationToken);
-            if (attachment.Kind == AttachmentKind.Document && sender is IDocumentChannelSender documents)
-                return documents.SendDocumentAsync(message, reply, attachment, cancellationToken);
+            switch (attachment.Kind, sender)
+            {
+                case (AttachmentKind.Photo, IImageChannelSender images):
+                    await images.SendPhotoAsync(message, reply, attachment, cancellationToken);
+                    return;
+                // Telegram's own photo capability (bytes and a caption).
+                case (AttachmentKind.Photo, IChannelPhotoSender photos):
+                    await photos.SendPhotoAsync(message.ChatId, await File.ReadAllBytesAsync(attachment.Path, cancellationToken), reply.Text, cancellationToken);
+                    return;
+                case (AttachmentKind.Document, IDocumentChannelSender documents):
+                    await documents.SendDocumentAsync(message, reply, attachment, cancellationToken);
+                    return;
+            }
         }
         var plain = new OutboxMessage
         {
@@ -69,6 +82,6 @@ public static class OutboxAttachments
             CreatedAt = message.CreatedAt,
             Attempts = message.Attempts,
         };
-        return sender.SendAsync(plain, cancellationToken);
+        await sender.SendAsync(plain, cancellationToken);
     }
 }

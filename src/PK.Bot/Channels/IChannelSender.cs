@@ -10,8 +10,11 @@ public interface IChannelSender
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 
-/// <summary>The platform is down or refused for now; the reply stays queued and is tried again later.</summary>
-public sealed class ChannelUnavailableException(string message, Exception? inner = null) : Exception(message, inner);
+/// <summary>The platform is down or refused for now; the reply stays queued and is tried again later (after <see cref="RetryAfter"/> when the platform named a wait).</summary>
+public sealed class ChannelUnavailableException(string message, Exception? inner = null, TimeSpan? retryAfter = null) : Exception(message, inner)
+{
+    public TimeSpan? RetryAfter { get; } = retryAfter;
+}
 
 /// <summary>The registered senders by channel name.</summary>
 public sealed class ChannelSenders(IEnumerable<IChannelSender> senders)

@@ -92,7 +92,7 @@ public sealed class OutboxSender(
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
                     head.LastError = Truncate(PrivacyMask.Apply(ex.Message), 500);
-                    head.NextAttemptAt = now + Backoff(head.Attempts);
+                    head.NextAttemptAt = now + (ex is ChannelUnavailableException { RetryAfter: { } wait } ? wait : Backoff(head.Attempts));
                     await db.SaveChangesAsync(CancellationToken.None);
                     if (ex is ChannelUnavailableException)
                         logger.LogWarning("Reply {Sequence} to chat {Channel}:{ChatId} not delivered (attempt {Attempts}): {Reason}; retrying at {NextAttemptAt}",

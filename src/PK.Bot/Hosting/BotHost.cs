@@ -1,4 +1,5 @@
 using PK.Bot.Channels;
+using PK.Bot.Channels.Telegram;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
@@ -15,7 +16,9 @@ public static class BotHost
     {
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { Args = configurationArgs });
         builder.Configuration.Sources.Insert(0, BotDefaults.Source());
-        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services));
+        // Each host keeps its own logger (the static one stays the bootstrap logger for start-up failures),
+        // so hosts side by side in one process (tests) never write into each other's sinks.
+        builder.Services.AddSerilog((services, logger) => logger.ConfigureFrom(builder.Configuration, services), preserveStaticLogger: true);
 
         builder.Services
             .AddSecurity()
@@ -23,6 +26,7 @@ public static class BotHost
             .AddRegions()
             .AddConversations()
             .AddChannels()
+            .AddTelegram(builder.Configuration)
             .AddReporting();
         return builder;
     }
@@ -32,6 +36,7 @@ public static class BotHost
     {
         var app = builder.Build();
         app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapTelegram();
         return app;
     }
 }

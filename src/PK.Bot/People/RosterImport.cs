@@ -1,5 +1,6 @@
 using PK.Bot.Persistence;
 using PK.Domain.People;
+using PK.Domain.Regions;
 
 namespace PK.Bot.People;
 
@@ -7,6 +8,17 @@ namespace PK.Bot.People;
 public sealed class RosterImport(BotDbContext db, TimeProvider clock)
 {
     public sealed record Change(string Kind, RosterEntry Entry);
+
+    /// <summary>The outcome of a whole file: its problems (then nothing was imported), or what changed.</summary>
+    public sealed record Outcome(IReadOnlyList<RosterProblem> Problems, IReadOnlyList<Change> Changes);
+
+    /// <summary>Checks the whole file first: one bad row and nothing is imported.</summary>
+    public async Task<Outcome> ImportAsync(string csvText, RegionDirectory regions, bool dryRun, CancellationToken cancellationToken)
+    {
+        var parsed = RosterParser.Parse(csvText, regions);
+        if (!parsed.IsImportable) return new Outcome(parsed.Problems, []);
+        return new Outcome([], await ApplyAsync(parsed.Entries, dryRun, cancellationToken));
+    }
 
     public async Task<IReadOnlyList<Change>> ApplyAsync(IReadOnlyList<RosterEntry> entries, bool dryRun, CancellationToken cancellationToken)
     {

@@ -20,9 +20,9 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, BotDatabase da
                 await command.ExecuteScalarAsync(cancellationToken);
             }
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
+            if (pending.Count == 0) return;
             await db.Database.MigrateAsync(cancellationToken);
-            if (pending.Count > 0)
-                logger.LogInformation("Applied {Count} migration(s) to the bot database: {Migrations}", pending.Count, pending);
+            logger.LogInformation("Applied {Count} migration(s) to the bot database: {Migrations}", pending.Count, pending);
         }
         finally
         {

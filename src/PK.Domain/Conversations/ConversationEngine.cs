@@ -85,7 +85,8 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             else if (IsHeld(message)) _lines.Add(string.Format(Texts.HeldMessage, Clip(text.Trim(), 40)));
             else Dispatch(message.Kind, text.Trim());
 
-            if (!_refused && _lines.Count == 0 && _replies.Count == 0 && Active is null) _lines.Add(Texts.NoActiveFamily);
+            // Every message gets an answer, whatever state the chat is in.
+            if (_lines.Count == 0 && _replies.Count == 0) _lines.Add(Active is { IsPaused: true } ? Texts.Paused : Texts.NoActiveFamily);
             Flush();
             if (_refused) _state.RefusedAt = Now;
             foreach (var interview in _loaded.Values) _audit.AddRange(interview.TakeChanges());

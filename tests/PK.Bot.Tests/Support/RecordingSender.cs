@@ -41,6 +41,11 @@ public sealed class RecordingSender : IChannelSender
         lock (gate) return sent.Where(s => s.ChatId == chatId).Select(s => s.Text).ToList();
     }
 
+    public IReadOnlyList<long> SequencesTo(string chatId)
+    {
+        lock (gate) return sent.Where(s => s.ChatId == chatId).Select(s => s.Sequence).ToList();
+    }
+
     public async Task<IReadOnlyList<string>> WaitForAsync(string chatId, int count, TimeSpan? timeout = null)
     {
         var deadline = DateTime.UtcNow + (timeout ?? TimeSpan.FromSeconds(15));

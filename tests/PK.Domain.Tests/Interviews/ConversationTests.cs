@@ -183,6 +183,18 @@ public class ConversationTests
         Assert.Equal(InterviewStatus.Cancelled, chat.Interviews.Single().Status);
     }
 
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("/ringkasan")]
+    public void APausedFamilyStillAnswersEveryMessage(string text)
+    {
+        var chat = FamilyShapesTests.Header(1);
+        chat.Send("/jeda");
+        var replies = chat.Send(text);
+        Assert.NotEmpty(replies.Last().Text);
+    }
+
     [Fact]
     public void PausingAndResumingKeepsThePlace()
     {

@@ -53,7 +53,7 @@ public class InterviewProperties
 
     private static readonly string[] Garbage = ["", "😀", "zzz", "-1", "99999", "/ubah 999", "kembali ke", "\u202e1", "ok"];
 
-    [Property(MaxTest = 25)]
+    [Property(MaxTest = 30)]
     public void AnyWalkOfAnswerBackEditSkipPauseAndResumeEndsInAConsistentFamily(int[] walk)
     {
         var chat = FamilyShapesTests.Header(2);

@@ -11,7 +11,10 @@ public sealed class ConsoleOutput(TextWriter writer)
     public TextWriter Writer { get; } = writer;
 }
 
-/// <summary>Prints a reply: its text, its options as numbered lines, then one blank line. Files: where they were written.</summary>
+/// <summary>
+/// Prints a reply: its text, its options as numbered lines, then one blank line. Files: where they were written. Blank lines inside a reply
+/// are dropped, so a blank line always means "end of this reply" to whoever reads the output.
+/// </summary>
 public sealed class ConsoleChannelSender(ConsoleOutput output) : IChannelSender, IImageChannelSender, IDocumentChannelSender
 {
     public Task SendPhotoAsync(OutboxMessage message, Reply caption, OutboxAttachment photo, CancellationToken cancellationToken) =>
@@ -31,8 +34,9 @@ public sealed class ConsoleChannelSender(ConsoleOutput output) : IChannelSender,
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var reply = ReplyJson.Deserialize(message.PayloadJson);
-        var text = new StringBuilder(reply.Text.TrimEnd('\n'));
-        text.Append('\n');
+        var text = new StringBuilder();
+        foreach (var line in reply.Text.Split('\n').Where(l => !string.IsNullOrWhiteSpace(l)))
+            text.Append(line).Append('\n');
         foreach (var option in reply.Options)
             text.Append(option.Number).Append(". ").Append(option.Label).Append('\n');
         text.Append('\n');

@@ -39,8 +39,7 @@ internal static class ConsoleKader
         };
         db.People.Add(kader);
         await db.SaveChangesAsync(cancellationToken);
-        await System.Console.Error.WriteLineAsync(
-            "Roster kosong: kader demo \"Kader Demo\" (081200000001) di Desa Ngepungsari, Kec. Jatipuro, Kab. Karanganyar (33.13.01.2001) ditambahkan. Konsol bercakap sebagai kader itu.");
+        await System.Console.Error.WriteLineAsync(PK.Domain.Texts.ConsoleDemoSeeded);
         return kader;
     }
 }

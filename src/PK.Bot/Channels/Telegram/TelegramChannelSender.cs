@@ -1,0 +1,120 @@
+using System.Collections.Concurrent;
+using PK.Bot.Persistence;
+using PK.Domain;
+using Telegram.Bot;
+using Telegram.Bot.Exceptions;
+using Telegram.Bot.Types;
+using Telegram.Bot.Types.ReplyMarkups;
+
+namespace PK.Bot.Channels.Telegram;
+
+/// <summary>
+/// Sends outbox rows to Telegram within its limits. Telegram down, 5xx or 429 become
+/// <see cref="ChannelUnavailableException"/> (429 with its retry_after), so the row waits in the outbox, never dropped.
+/// </summary>
+public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLimiter limiter, ILogger<TelegramChannelSender> logger)
+    : IChannelSender, IChannelPhotoSender
+{
+    private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
+
+    // Pieces of a long reply already sent, by outbox row: a retry after a failure mid-way resumes instead of repeating.
+    private readonly ConcurrentDictionary<long, int> piecesSent = new();
+
+    public string Channel => TelegramChannel.Name;
+
+    public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
+    {
+        var (reply, extras) = TelegramPayload.Deserialize(message.PayloadJson);
+        var chatId = long.Parse(message.ChatId, System.Globalization.CultureInfo.InvariantCulture);
+        if (extras.EditMessageId is { } editId)
+        {
+            await EditAsync(chatId, editId, reply.Text, cancellationToken);
+            return;
+        }
+
+        var pieces = TelegramLayout.Split(TelegramLayout.Text(reply));
+        var markup = TelegramLayout.Markup(reply, extras);
+        if (reply.Options.Any(o => !TelegramLayout.FitsCallbackData(o.Token)))
+            logger.LogError("Reply {Sequence} to chat {ChatId} has option tokens over {Limit} bytes; those buttons are left out", message.Sequence, chatId, TelegramLayout.MaxCallbackDataBytes);
+        for (var i = piecesSent.GetValueOrDefault(message.Id); i < pieces.Count; i++)
+        {
+            var piece = pieces[i];
+            var last = i == pieces.Count - 1;
+            await CallAsync(chatId, ct => bot.SendMessage(chatId, piece, replyMarkup: last ? markup : null, cancellationToken: ct), cancellationToken);
+            piecesSent[message.Id] = i + 1;
+        }
+        piecesSent.TryRemove(message.Id, out _);
+    }
+
+    /// <summary>Sends a PNG (a chart) with an optional caption, within the same limits.</summary>
+    public async Task SendPhotoAsync(string chatId, ReadOnlyMemory<byte> png, string? caption, CancellationToken cancellationToken)
+    {
+        var id = long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture);
+        await CallAsync(id, async ct =>
+        {
+            await using var stream = new MemoryStream(png.ToArray(), writable: false);
+            return await bot.SendPhoto(id, InputFile.FromStream(stream, "grafik.png"), caption: caption, cancellationToken: ct);
+        }, cancellationToken);
+    }
+
+    /// <summary>Stops the spinner on a pressed button; best effort (an old press can no longer be answered).</summary>
+    public async Task AnswerPressAsync(string callbackQueryId, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await CallAsync(null, async ct =>
+            {
+                await bot.AnswerCallbackQuery(callbackQueryId, cancellationToken: ct);
+                return true;
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (ex is ChannelUnavailableException or ApiRequestException)
+        {
+            logger.LogInformation("A button press could not be answered: {Reason}", ex.Message);
+        }
+    }
+
+    private async Task EditAsync(long chatId, int messageId, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            var clipped = text.Length <= TelegramLayout.MaxTextLength ? text : text[..TelegramLayout.MaxTextLength];
+            await CallAsync(chatId, ct => bot.EditMessageText(chatId, messageId, clipped, replyMarkup: (InlineKeyboardMarkup?)null, cancellationToken: ct), cancellationToken);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 400)
+        {
+            // Too old to edit, deleted, or already showing this: the edit is only cosmetic, so it is not retried.
+            logger.LogInformation("Message {MessageId} in chat {ChatId} was not edited: {Reason}", messageId, chatId, ex.Message);
+        }
+    }
+
+    private async Task<T> CallAsync<T>(long? chatId, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    {
+        await limiter.WaitAsync(chatId, cancellationToken);
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        timeout.CancelAfter(CallTimeout);
+        try
+        {
+            return await call(timeout.Token);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode == 429)
+        {
+            var wait = TimeSpan.FromSeconds(Math.Max(1, ex.Parameters?.RetryAfter ?? 1));
+            limiter.PauseFor(wait);
+            throw new ChannelUnavailableException($"Telegram asked to slow down (429); retry after {wait.TotalSeconds:0}s", ex, wait);
+        }
+        catch (ApiRequestException ex) when (ex.ErrorCode >= 500)
+        {
+            throw new ChannelUnavailableException($"Telegram answered {ex.ErrorCode}", ex);
+        }
+        catch (ApiRequestException)
+        {
+            throw;
+        }
+        catch (Exception ex) when (ex is RequestException or HttpRequestException or IOException
+            || (ex is OperationCanceledException && !cancellationToken.IsCancellationRequested))
+        {
+            throw new ChannelUnavailableException("Telegram could not be reached", ex);
+        }
+    }
+}

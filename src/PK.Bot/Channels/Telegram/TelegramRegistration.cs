@@ -1,0 +1,100 @@
+using PK.Bot.Conversations;
+using PK.Bot.Persistence;
+using PK.Domain;
+using PK.Domain.Conversations;
+using PK.Domain.People;
+using Telegram.Bot.Types;
+
+namespace PK.Bot.Channels.Telegram;
+
+/// <summary>
+/// Turns of a Telegram chat not (yet) linked to a roster person: ask for the contact, check that it is the
+/// sender's own, match its phone to the roster and link. Like a conversation turn, each is one transaction
+/// that records the update id, so a redelivery changes nothing.
+/// </summary>
+public sealed class TelegramRegistration(IServiceScopeFactory scopes, OutboxSignal outboxSignal, TimeProvider clock, ILogger<TelegramRegistration> logger)
+{
+    /// <summary>Whether the chat belongs to an active roster person.</summary>
+    public async Task<bool> IsLinkedAsync(ChatKey chat, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        return await db.ChatLinks.AnyAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId && l.Person!.Active, cancellationToken);
+    }
+
+    /// <summary>Anything but a contact from an unlinked chat: show the contact button.</summary>
+    public Task AskForContactAsync(ChatKey chat, string messageId, bool greeting, CancellationToken cancellationToken) =>
+        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<string>>(
+            [TelegramPayload.Serialize(Reply.Plain(greeting ? Texts.ShareContactPrompt : Texts.ShareContactFirst), new TelegramExtras(ReplyKeyboard.RequestContact))]),
+            cancellationToken);
+
+    /// <summary>A short refusal, once per update (groups and channels).</summary>
+    public Task RefuseAsync(ChatKey chat, string messageId, string text, CancellationToken cancellationToken) =>
+        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<string>>([TelegramPayload.Serialize(Reply.Plain(text))]), cancellationToken);
+
+    /// <summary>A shared contact: linked when it is the sender's own number and on the roster; refused otherwise.</summary>
+    public Task ContactAsync(ChatKey chat, string messageId, User sender, Contact contact, CancellationToken cancellationToken) =>
+        ApplyAsync(chat, messageId, async db =>
+        {
+            if (contact.UserId != sender.Id)
+            {
+                logger.LogInformation("Chat {ChatId} shared someone else's contact; refused", chat.ChatId);
+                return [TelegramPayload.Serialize(Reply.Plain(Texts.NotOwnContact), new TelegramExtras(ReplyKeyboard.RequestContact))];
+            }
+            if (!PhoneNumber.TryParse(contact.PhoneNumber, out var phone))
+            {
+                logger.LogInformation("Chat {ChatId} shared a contact whose number is not Indonesian; refused", chat.ChatId);
+                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactUnreadable), new TelegramExtras(ReplyKeyboard.Remove))];
+            }
+            var person = await db.People.SingleOrDefaultAsync(p => p.PhoneDigits == phone.Digits && p.Active, cancellationToken);
+            if (person is null)
+            {
+                logger.LogInformation("Chat {ChatId} shared a number that is not on the roster; no access", chat.ChatId);
+                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactNotOnRoster), new TelegramExtras(ReplyKeyboard.Remove))];
+            }
+
+            var link = await db.ChatLinks.SingleOrDefaultAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId, cancellationToken);
+            if (link is null)
+                db.ChatLinks.Add(new ChatLink { Channel = chat.Channel, ChatId = chat.ChatId, PersonId = person.Id, LinkedAt = clock.GetUtcNow() });
+            else
+            {
+                link.PersonId = person.Id;
+                link.LinkedAt = clock.GetUtcNow();
+            }
+            logger.LogInformation("Chat {ChatId} linked to person {PersonId}", chat.ChatId, person.Id);
+            var welcome = Texts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
+            return [TelegramPayload.Serialize(Reply.Plain(welcome), new TelegramExtras(ReplyKeyboard.Remove))];
+        }, cancellationToken);
+
+    private async Task ApplyAsync(ChatKey chat, string messageId, Func<BotDbContext, Task<IReadOnlyList<string>>> decide, CancellationToken cancellationToken)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        var now = clock.GetUtcNow();
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        if (await db.ProcessedMessages.AnyAsync(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId && m.MessageId == messageId, cancellationToken))
+        {
+            logger.LogInformation("Update {MessageId} of chat {ChatId} was already applied; ignoring the redelivery", messageId, chat.ChatId);
+            return;
+        }
+        db.ProcessedMessages.Add(new ProcessedMessage { Channel = chat.Channel, ChatId = chat.ChatId, MessageId = messageId, AppliedAt = now });
+        await TelegramOutbox.QueueAsync(db, chat, await decide(db), now, cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        outboxSignal.Notify();
+    }
+}
+
+/// <summary>Rows the Telegram channel itself adds to a chat's outbox, after whatever that chat already has.</summary>
+internal static class TelegramOutbox
+{
+    public static async Task QueueAsync(BotDbContext db, ChatKey chat, IEnumerable<string> payloads, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var sequence = await LastSequenceAsync(db, chat, cancellationToken);
+        foreach (var payload in payloads)
+            db.Outbox.Add(new OutboxMessage { Channel = chat.Channel, ChatId = chat.ChatId, Sequence = ++sequence, PayloadJson = payload, CreatedAt = now });
+    }
+
+    public static async Task<long> LastSequenceAsync(BotDbContext db, ChatKey chat, CancellationToken cancellationToken) =>
+        await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+}
