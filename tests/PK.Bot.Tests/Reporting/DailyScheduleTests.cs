@@ -94,10 +94,10 @@ public sealed class DailyScheduleTests
     }
 
     [Fact]
-    public async Task AKaderGetsTheirOwnTallyAtFivePmByDefault()
+    public async Task AKaderGetsTheirOwnTallyAtFivePm()
     {
         var clock = new FakeTimeProvider(FamilySet.Wib(4, 14, 16, 0));
-        await using var bot = await ReportingBot.StartAsync(clock);
+        await using var bot = await ReportingBot.StartAsync(clock, new Dictionary<string, string> { ["Reports:KaderTally"] = "true" });
         var kader = await bot.AddPersonAsync("Sri Lestari", "6281300000013", "kader-1", target: 40);
         await FamilySet.AddAsync(bot, kader.Id, FamilySet.Record("33.13.01.2001", kader.Id, FamilySet.Wib(4, 14, 9)));
         await FamilySet.AddAsync(bot, kader.Id, FamilySet.Record("33.13.01.2001", kader.Id, FamilySet.Wib(4, 13, 9)), ForwardStatus.Delivered);
