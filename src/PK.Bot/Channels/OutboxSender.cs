@@ -83,7 +83,7 @@ public sealed class OutboxSender(
                 head.Attempts++;
                 try
                 {
-                    await sender.SendAsync(head, cancellationToken);
+                    await OutboxAttachments.SendAsync(sender, head, cancellationToken);
                     head.SentAt = clock.GetUtcNow();
                     head.LastError = null;
                     head.NextAttemptAt = null;

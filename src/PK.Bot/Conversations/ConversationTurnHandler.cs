@@ -2,6 +2,7 @@ using System.Text.Json;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PK.Bot.Persistence;
+using PK.Bot.Reporting;
 using PK.Bot.Security;
 using PK.Domain.Answers;
 using PK.Domain.Conversations;
@@ -15,13 +16,13 @@ namespace PK.Bot.Conversations;
 public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<InterviewRow> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry);
 
 /// <summary>What one turn decided, in stored form: the processor saves all of it in one transaction.</summary>
-public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewRow> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted);
+public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewRow> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted, IReadOnlyList<FamilyFact> Facts);
 
 /// <summary>
 /// The one place the host meets the domain's conversation: it translates stored rows to the engine's
 /// input and the engine's result back to rows. The host never reads message text itself.
 /// </summary>
-public sealed class ConversationTurnHandler(ConversationEngine engine, DataProtector protector, IOptions<InterviewOptions> options)
+public sealed class ConversationTurnHandler(ConversationEngine engine, DataProtector protector, IOptions<InterviewOptions> options, IEnumerable<IHostCommand> hostCommands)
 {
     /// <summary>State and snapshots: System.Text.Json defaults, as the domain promises them.</summary>
     internal static readonly JsonSerializerOptions StateJson = new();
@@ -50,7 +51,20 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
                 PayloadJson = JsonSerializer.Serialize(r, RecordJson),
                 SubmittedAt = r.SubmittedAt,
                 ForwardStatus = ForwardStatus.Pending,
-            })]);
+            })],
+            [.. result.Submitted.Select(r => FamilyFacts.Of(r, person.Id))]);
+    }
+
+    /// <summary>A '/word' the host answers itself (see <see cref="IHostCommand"/>); null when the conversation should have the message.</summary>
+    public async Task<IReadOnlyList<Reply>?> TryHostCommandAsync(BotDbContext db, Person person, ChatKey chat, Inbound message, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var text = message.Text.Trim();
+        if (message.Kind != InboundKind.Text || !text.StartsWith('/')) return null;
+        var space = text.IndexOfAny([' ', '\t', '\n']);
+        var word = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
+        var command = hostCommands.FirstOrDefault(c => c.Word == word);
+        return command is null ? null
+            : await command.HandleAsync(new HostCommandContext(db, person, chat, space < 0 ? "" : text[space..].Trim(), now), cancellationToken);
     }
 
     /// <summary>The kader's interviews the engine may touch: unfinished ones, and submitted ones still open to correction.</summary>

@@ -1,6 +1,7 @@
 using Microsoft.EntityFrameworkCore;
 using PK.Bot.Channels;
 using PK.Bot.Persistence;
+using PK.Bot.Reporting;
 
 namespace PK.Bot.Conversations;
 
@@ -41,6 +42,15 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
             return TurnOutcome.NotOnRoster;
         }
 
+        if (await handler.TryHostCommandAsync(db, person, chat, message.Content, now, cancellationToken) is { } answered)
+        {
+            await QueueRepliesAsync(db, chat, answered, now, cancellationToken);
+            await db.SaveChangesAsync(cancellationToken);
+            await transaction.CommitAsync(cancellationToken);
+            outboxSignal.Notify();
+            return TurnOutcome.Applied;
+        }
+
         var state = await db.ChatStates.SingleOrDefaultAsync(s => s.Channel == chat.Channel && s.ChatId == chat.ChatId, cancellationToken);
         var interviews = await handler.LoadInterviewsAsync(db, person, now, cancellationToken);
         var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(db, db.Protector)));
@@ -49,6 +59,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
         SaveInterviews(db, person, interviews, decision.Changed);
         db.AnswerAudit.AddRange(decision.Audit);
         db.SubmittedRecords.AddRange(decision.Submitted);
+        await FamilyFacts.SaveAsync(db, decision.Facts, cancellationToken);
         await QueueRepliesAsync(db, chat, decision.Replies, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);

@@ -5,6 +5,7 @@ using PK.Bot.Conversations;
 using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
+using PK.Bot.Reporting;
 using PK.Bot.Security;
 using Serilog;
 
@@ -29,7 +30,8 @@ public static class BotHost
             .AddChannels()
             .AddTelegram(builder.Configuration)
             .AddWhatsApp(builder.Configuration)
-            .AddForwarding();
+            .AddForwarding()
+            .AddReporting();
         return builder;
     }
 

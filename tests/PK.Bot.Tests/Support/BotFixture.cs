@@ -4,6 +4,7 @@ using Microsoft.Extensions.DependencyInjection;
 using PK.Bot.Conversations;
 using PK.Bot.Hosting;
 using PK.Bot.Persistence;
+using PK.Domain.People;
 
 namespace PK.Bot.Tests.Support;
 
@@ -40,6 +41,8 @@ public sealed class BotFixture : IAsyncDisposable
             ["Outbox:InitialRetryDelay"] = "00:00:00.020",
             ["Outbox:MaxRetryDelay"] = "00:00:00.100",
             ["Outbox:PollInterval"] = "00:00:00.020",
+            // Kader tallies would join a test's replies after 17:00 on the real clock; the reporting tests turn them on.
+            ["Reports:KaderTally"] = "false",
             ["Serilog:MinimumLevel:Default"] = "Warning",
             // Keep the test output readable: the console sink only shows what would stop a run.
             ["Serilog:WriteTo:0:Args:restrictedToMinimumLevel"] = "Fatal",
@@ -72,7 +75,8 @@ public sealed class BotFixture : IAsyncDisposable
     }
 
     /// <summary>A roster person whose chat <paramref name="chatId"/> on the test channel is linked to them.</summary>
-    public async Task<Person> AddPersonAsync(string name, string phoneDigits, string? chatId = null, string channel = RecordingSender.ChannelName)
+    public async Task<Person> AddPersonAsync(string name, string phoneDigits, string? chatId = null, string channel = RecordingSender.ChannelName,
+        Role role = Role.Kader, string region = "33.13.01.2001", int? target = null)
     {
         await using var scope = App.Services.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
@@ -81,8 +85,9 @@ public sealed class BotFixture : IAsyncDisposable
             Id = Guid.NewGuid(),
             Name = name,
             PhoneDigits = phoneDigits,
-            Role = PK.Domain.People.Role.Kader,
-            RegionCode = "33.13.01.2001",
+            Role = role,
+            RegionCode = region,
+            TargetFamilies = target,
             CreatedAt = DateTimeOffset.UtcNow,
             UpdatedAt = DateTimeOffset.UtcNow,
         };

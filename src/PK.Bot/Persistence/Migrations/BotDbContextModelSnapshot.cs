@@ -115,6 +115,24 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("answer_audit", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.AreaTarget", b =>
+                {
+                    b.Property<string>("RegionCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ImportedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("TargetFamilies")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RegionCode");
+
+                    b.ToTable("area_targets", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.ChatLink", b =>
                 {
                     b.Property<string>("Channel")
@@ -165,6 +183,91 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasKey("Channel", "ChatId");
 
                     b.ToTable("chat_states", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.ExportRequest", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Channel")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ChatId")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CompletedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RequestedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("CompletedAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("export_requests", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.FamilyFact", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Berisiko")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DesaCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FirstSubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("LastSubmittedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("MemberCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("SubmittedLocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("KaderId", "SubmittedLocalDate");
+
+                    b.HasIndex("RecordId", "Version", "DesaCode", "KaderId");
+
+                    b.HasIndex("DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt");
+
+                    b.ToTable("family_facts", (string)null);
                 });
 
             modelBuilder.Entity("PK.Bot.Persistence.ForwardState", b =>
@@ -430,6 +533,27 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("processed_messages", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.ReportDelivery", b =>
+                {
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("LocalDate")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("QueuedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("PersonId", "LocalDate", "Kind");
+
+                    b.ToTable("report_deliveries", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.SubmittedRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -478,6 +602,8 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("RecordId", "Version")
                         .IsUnique();
 
+                    b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
+
                     b.ToTable("submitted_records", (string)null);
                 });
 
@@ -492,12 +618,30 @@ namespace PK.Bot.Persistence.Migrations
                     b.Navigation("Person");
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.ExportRequest", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", null)
                         .WithMany()
                         .HasForeignKey("KaderId")
                         .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.ReportDelivery", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618

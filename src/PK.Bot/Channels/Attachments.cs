@@ -1,0 +1,87 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using PK.Bot.Conversations;
+using PK.Bot.Persistence;
+using PK.Domain.Conversations;
+
+namespace PK.Bot.Channels;
+
+public enum AttachmentKind { Photo, Document }
+
+/// <summary>A file that goes with a queued reply (a chart, an export), kept on disk beside the bot database.</summary>
+public sealed record OutboxAttachment(AttachmentKind Kind, string Path, string FileName, string ContentType);
+
+/// <summary>A channel that can show a picture with a caption (Telegram's sendPhoto, WhatsApp's image message).</summary>
+public interface IImageChannelSender
+{
+    Task SendPhotoAsync(OutboxMessage message, Reply caption, OutboxAttachment photo, CancellationToken cancellationToken);
+}
+
+/// <summary>A channel that can send a file (Telegram's sendDocument, WhatsApp's document message).</summary>
+public interface IDocumentChannelSender
+{
+    Task SendDocumentAsync(OutboxMessage message, Reply caption, OutboxAttachment document, CancellationToken cancellationToken);
+}
+
+/// <summary>
+/// The attachment rides in the outbox payload beside the Reply (<c>"attachment": {…}</c>), so a queued chart survives
+/// a restart like any reply. A channel without the capability gets the caption and a note instead.
+/// </summary>
+public static class OutboxAttachments
+{
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    private const string Property = "attachment";
+
+    public static string Serialize(Reply reply, OutboxAttachment attachment)
+    {
+        var node = JsonNode.Parse(ReplyJson.Serialize(reply))!.AsObject();
+        node[Property] = JsonSerializer.SerializeToNode(attachment, Options);
+        return node.ToJsonString();
+    }
+
+    public static OutboxAttachment? Read(string payloadJson)
+    {
+        using var document = JsonDocument.Parse(payloadJson);
+        return document.RootElement.TryGetProperty(Property, out var found) && found.ValueKind == JsonValueKind.Object
+            ? found.Deserialize<OutboxAttachment>(Options)
+            : null;
+    }
+
+    /// <summary>What the outbox calls instead of <see cref="IChannelSender.SendAsync"/>: the file where the channel can take it.</summary>
+    public static async Task SendAsync(IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
+    {
+        if (Read(message.PayloadJson) is not { } attachment)
+        {
+            await sender.SendAsync(message, cancellationToken);
+            return;
+        }
+        var reply = ReplyJson.Deserialize(message.PayloadJson);
+        if (File.Exists(attachment.Path))
+        {
+            switch (attachment.Kind, sender)
+            {
+                case (AttachmentKind.Photo, IImageChannelSender images):
+                    await images.SendPhotoAsync(message, reply, attachment, cancellationToken);
+                    return;
+                // Telegram's own photo capability (bytes and a caption).
+                case (AttachmentKind.Photo, IChannelPhotoSender photos):
+                    await photos.SendPhotoAsync(message.ChatId, await File.ReadAllBytesAsync(attachment.Path, cancellationToken), reply.Text, cancellationToken);
+                    return;
+                case (AttachmentKind.Document, IDocumentChannelSender documents):
+                    await documents.SendDocumentAsync(message, reply, attachment, cancellationToken);
+                    return;
+            }
+        }
+        var plain = new OutboxMessage
+        {
+            Id = message.Id,
+            Channel = message.Channel,
+            ChatId = message.ChatId,
+            Sequence = message.Sequence,
+            PayloadJson = ReplyJson.Serialize(Reply.Plain(PK.Domain.Texts.AttachmentNotShown(reply.Text))),
+            CreatedAt = message.CreatedAt,
+            Attempts = message.Attempts,
+        };
+        await sender.SendAsync(plain, cancellationToken);
+    }
+}

@@ -1,0 +1,152 @@
+using Microsoft.Extensions.Options;
+using PK.Bot.Persistence;
+using PK.Domain.People;
+using PK.Domain.Regions;
+using PK.Domain.Reporting;
+
+namespace PK.Bot.Reporting;
+
+/// <summary>A kader's own numbers on a day.</summary>
+public sealed record KaderNumbers(int Today, int Total, int? Target, ForwardBacklog Backlog);
+
+/// <summary>
+/// Reads progress from the bot database under the asker's scope: a kader's queries see only their own families,
+/// a koordinator's only their area (asking outside it throws), an admin's everything.
+/// </summary>
+public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IOptions<ReportingOptions> options)
+{
+    /// <summary>The local calendar day of an area at an instant.</summary>
+    public static DateOnly LocalDate(RegionCode area, DateTimeOffset at) =>
+        DateOnly.FromDateTime(at.ToOffset(Provinces.OffsetOf(area.TimeZone)).DateTime);
+
+    public async Task<ProgressReport> AreaReportAsync(ReportScope scope, RegionCode area, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        Require(scope, area);
+        var input = new ProgressInput(
+            area, date, now,
+            await DesaCountsAsync(scope, area, date, cancellationToken),
+            await TargetsAsync(cancellationToken),
+            await KaderAsync(scope, area, date, cancellationToken),
+            await BacklogAsync(scope, area, cancellationToken),
+            options.Value.IdleKaderDays);
+        return ProgressReport.Compute(input, regions);
+    }
+
+    public async Task<KaderNumbers> KaderNumbersAsync(Person kader, DateOnly date, CancellationToken cancellationToken)
+    {
+        var scope = new ReportScope(Role.Kader, kader.Id.ToString(), RegionCode.Parse(kader.RegionCode));
+        var mine = db.FamilyFacts.Where(f => f.KaderId == kader.Id && f.SubmittedLocalDate <= date);
+        var total = await mine.CountAsync(cancellationToken);
+        var today = await mine.CountAsync(f => f.SubmittedLocalDate == date, cancellationToken);
+        return new KaderNumbers(today, total, kader.TargetFamilies, await BacklogAsync(scope, scope.Area, cancellationToken));
+    }
+
+    public async Task<IReadOnlyList<DesaCount>> DesaCountsAsync(ReportScope scope, RegionCode area, DateOnly date, CancellationToken cancellationToken)
+    {
+        Require(scope, area);
+        var rows = await Facts(scope, area)
+            .Where(f => f.SubmittedLocalDate <= date)
+            .GroupBy(f => f.DesaCode)
+            .Select(g => new { Desa = g.Key, Families = g.Count(), Today = g.Count(f => f.SubmittedLocalDate == date), Berisiko = g.Count(f => f.Berisiko) })
+            .ToListAsync(cancellationToken);
+        return [.. rows.Select(r => new DesaCount(RegionCode.Parse(r.Desa), r.Families, r.Today, r.Berisiko))];
+    }
+
+    public async Task<ForwardBacklog> BacklogAsync(ReportScope scope, RegionCode area, CancellationToken cancellationToken)
+    {
+        Require(scope, area);
+        // Waiting records first, in RecordId order (CROSS JOIN fixes SQLite's join order): each probe of the facts' covering
+        // index lands next to the previous one, so a kabupaten's backlog is counted in a fraction of a second.
+        var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : Range(area);
+        var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
+        var found = await db.Database.SqlQuery<BacklogRow>($"""
+            SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
+            FROM submitted_records AS s CROSS JOIN family_facts AS f INDEXED BY "IX_family_facts_RecordId_Version_DesaCode_KaderId" ON f."RecordId" = s."RecordId"
+            WHERE s."ForwardStatus" = 'Pending' AND f."DesaCode" >= {low} AND f."DesaCode" < {high}
+              AND ({kader} IS NULL OR f."KaderId" = {kader})
+            """).SingleAsync(cancellationToken);
+        return found.Oldest is null
+            ? new ForwardBacklog(0, null)
+            : new ForwardBacklog(found.Count, DateTimeOffset.Parse(found.Oldest, System.Globalization.CultureInfo.InvariantCulture, System.Globalization.DateTimeStyles.AssumeUniversal));
+    }
+
+    private sealed record BacklogRow(int Count, string? Oldest);
+
+    public async Task<IReadOnlyList<KaderStatus>> KaderAsync(ReportScope scope, RegionCode area, DateOnly date, CancellationToken cancellationToken)
+    {
+        Require(scope, area);
+        var (low, high) = Range(area);
+        var people = db.People.AsNoTracking().Where(p => p.Active && p.Role == Role.Kader);
+        people = scope.OwnFamiliesOnly
+            ? people.Where(p => p.Id == Guid.Parse(scope.PersonId))
+            : people.Where(p => p.RegionCode == area.Dotted || (string.Compare(p.RegionCode, low) >= 0 && string.Compare(p.RegionCode, high) < 0));
+        var kader = await people.Select(p => new { p.Id, p.Name, p.RegionCode, p.TargetFamilies }).ToListAsync(cancellationToken);
+
+        // Grouped by desa then kader, the covering index's own order (no sort); a kader working in two desa is summed here.
+        var work = (await Facts(scope, area).Where(f => f.SubmittedLocalDate <= date)
+                .GroupBy(f => new { f.DesaCode, f.KaderId })
+                .Select(g => new { g.Key.KaderId, Families = g.Count(), Today = g.Count(f => f.SubmittedLocalDate == date), Last = g.Max(f => f.FirstSubmittedAt) })
+                .ToListAsync(cancellationToken))
+            .GroupBy(w => w.KaderId)
+            .ToDictionary(g => g.Key, g => new { Families = g.Sum(w => w.Families), Today = g.Sum(w => w.Today), Last = g.Max(w => w.Last) });
+        var activity = (await db.Interviews
+                .Where(i => i.RegionCode == area.Dotted || (string.Compare(i.RegionCode, low) >= 0 && string.Compare(i.RegionCode, high) < 0))
+                .GroupBy(i => i.KaderId)
+                .Select(g => new { Kader = g.Key, Last = g.Max(i => i.UpdatedAt) })
+                .ToListAsync(cancellationToken))
+            .ToDictionary(a => a.Kader, a => a.Last);
+
+        return [.. kader.Select(k =>
+        {
+            var done = work.GetValueOrDefault(k.Id);
+            DateTimeOffset? last = activity.TryGetValue(k.Id, out var at) ? at : null;
+            if (done is not null && (last is null || done.Last > last)) last = done.Last;
+            return new KaderStatus(k.Id.ToString(), k.Name, RegionCode.Parse(k.RegionCode), k.TargetFamilies,
+                done?.Families ?? 0, done?.Today ?? 0, done?.Last, last);
+        })];
+    }
+
+    public async Task<TargetBook> TargetsAsync(CancellationToken cancellationToken)
+    {
+        var imported = await db.AreaTargets.AsNoTracking().Select(t => new { t.RegionCode, t.TargetFamilies }).ToListAsync(cancellationToken);
+        var people = await db.People.AsNoTracking()
+            .Where(p => p.Active && p.TargetFamilies != null && p.Role != Role.Admin)
+            .Select(p => new { p.Role, p.RegionCode, Target = p.TargetFamilies!.Value })
+            .ToListAsync(cancellationToken);
+        return new TargetBook(
+            imported.ToDictionary(t => RegionCode.Parse(t.RegionCode), t => t.TargetFamilies),
+            // Two koordinators of one area: the larger target is the area's (they share it, they do not add up).
+            people.Where(p => p.Role == Role.Koordinator).GroupBy(p => RegionCode.Parse(p.RegionCode)).ToDictionary(g => g.Key, g => g.Max(p => p.Target)),
+            people.Where(p => p.Role == Role.Kader).GroupBy(p => RegionCode.Parse(p.RegionCode)).ToDictionary(g => g.Key, g => g.Sum(p => p.Target)),
+            regions);
+    }
+
+    private IQueryable<FamilyFact> Facts(ReportScope scope, RegionCode area) => FactsIn(db, scope, area);
+
+    /// <summary>The families of <paramref name="area"/> the scope may read (its own only, for a kader).</summary>
+    internal static IQueryable<FamilyFact> FactsIn(BotDbContext db, ReportScope scope, RegionCode area)
+    {
+        Require(scope, area);
+        var (low, high) = Range(area);
+        var facts = db.FamilyFacts.AsNoTracking();
+        // One plain condition, not an OR: SQLite answers an OR by collecting rowids, which would leave the covering index.
+        facts = area.Level == RegionLevel.Desa
+            ? facts.Where(f => f.DesaCode == area.Dotted)
+            : facts.Where(f => string.Compare(f.DesaCode, low) >= 0 && string.Compare(f.DesaCode, high) < 0);
+        if (scope.OwnFamiliesOnly)
+        {
+            var me = Guid.Parse(scope.PersonId);
+            facts = facts.Where(f => f.KaderId == me);
+        }
+        return facts;
+    }
+
+    // Every code inside "33.13" sorts between "33.13." and "33.13/" ('/' follows '.'), so an index serves the range.
+    private static (string Low, string High) Range(RegionCode area) => (area.Dotted + ".", area.Dotted + "/");
+
+    private static void Require(ReportScope scope, RegionCode area)
+    {
+        if (!scope.Covers(area))
+            throw new UnauthorizedAccessException($"Scope {scope.Role} {scope.Area} does not cover {area}.");
+    }
+}
