@@ -9,12 +9,25 @@ namespace PK.Bot.Tests.Support;
 /// <summary>The real host on fake time, with helpers to ask reporting questions.</summary>
 public static class ReportingBot
 {
-    public static Task<BotFixture> StartAsync(FakeTimeProvider clock, IDictionary<string, string>? settings = null, TempFolder? folder = null, Action<IServiceCollection>? services = null) =>
-        BotFixture.StartAsync(s =>
+    /// <summary>
+    /// Starts the bot with its core database down (an Http core on a closed loopback port), so families stay
+    /// waiting as the test left them; the forwarder's own behaviour is tested under Forwarding/.
+    /// </summary>
+    public static Task<BotFixture> StartAsync(FakeTimeProvider clock, IDictionary<string, string>? settings = null, TempFolder? folder = null, Action<IServiceCollection>? services = null)
+    {
+        var withCoreDown = new Dictionary<string, string>
+        {
+            ["Core:Kind"] = "Http",
+            ["Core:Url"] = "http://127.0.0.1:9/records",
+            ["Core:ApiKey"] = "test",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>()) withCoreDown[key] = value;
+        return BotFixture.StartAsync(s =>
         {
             s.AddSingleton<TimeProvider>(clock);
             services?.Invoke(s);
-        }, settings, folder);
+        }, withCoreDown, folder);
+    }
 
     extension(BotFixture bot)
     {
