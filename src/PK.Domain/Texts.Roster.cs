@@ -42,3 +42,15 @@ public static partial class Texts
     public static string TargetsRegionRepeated(string code, int firstLine) =>
         $"Kolom kode_wilayah: {code} sudah ada di baris {firstLine}.";
 }
+
+public static partial class Texts
+{
+    public static string TransferUnknown(string maskedPhone) => $"Nomor {maskedPhone} tidak ada di roster aktif.";
+
+    public const string TransferSamePerson = "Nomor asal dan tujuan sama; tidak ada yang dipindahkan.";
+
+    public static string TransferOutsideArea(int families) =>
+        $"{families} keluarga berada di luar wilayah kader tujuan; tidak ada yang dipindahkan. Pilih kader dari wilayah yang sama.";
+
+    public static string TransferDone(int families) => $"{families} keluarga yang belum selesai dipindahkan; kader tujuan melanjutkannya dengan /lanjut.";
+}
