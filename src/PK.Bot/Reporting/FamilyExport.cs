@@ -53,46 +53,65 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
         return new ExportSummary(familyCount, memberCount, [Path.GetFullPath(familyPath), Path.GetFullPath(memberPath)]);
     }
 
-    /// <summary>Writes one workbook with the sheets <c>keluarga</c> and <c>anggota</c>; a sheet is written whole before the next, so the records are read twice.</summary>
-    public async Task<ExportSummary> WriteXlsxAsync(ReportScope scope, RegionCode area, Stream output, bool withPii, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one workbook with the sheets <c>keluarga</c> and <c>anggota</c> in one pass over the records. A sheet is
+    /// written whole before the next, so while the families sheet is written the member rows go to a scratch file in
+    /// <paramref name="scratchFolder"/> (deleted afterwards), from which the members sheet is then written.
+    /// </summary>
+    public async Task<ExportSummary> WriteXlsxAsync(ReportScope scope, RegionCode area, Stream output, string scratchFolder, bool withPii, CancellationToken cancellationToken)
     {
         var layout = new ExportLayout(Form, withPii);
         await using var workbook = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
         var cells = new List<Cell>();
         var row = new List<object?>();
-
-        await workbook.StartWorksheetAsync(FamilySheet, token: cancellationToken);
-        await workbook.AddRowAsync(ToCells(layout.FamilyHeader, cells), cancellationToken);
-        var familyCount = 0;
-        await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
+        var scratchPath = Path.Combine(scratchFolder, $".export-{Guid.NewGuid():N}.anggota.tmp");
+        try
         {
-            using var json = JsonDocument.Parse(record.PayloadJson);
-            layout.FamilyRow(json.RootElement, record.Desa, regions, row);
-            await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
-            familyCount++;
-        }
-
-        await workbook.StartWorksheetAsync(MemberSheet, token: cancellationToken);
-        await workbook.AddRowAsync(ToCells(layout.MemberHeader, cells), cancellationToken);
-        var memberCount = 0;
-        await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
-        {
-            using var json = JsonDocument.Parse(record.PayloadJson);
-            foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
+            await using var scratch = new FileStream(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            var memberCount = 0;
+            var familyCount = 0;
+            await using (var memberRows = new RowSpoolWriter(scratch))
             {
-                layout.MemberRow(json.RootElement, member, row);
-                await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
-                memberCount++;
+                await workbook.StartWorksheetAsync(FamilySheet, token: cancellationToken);
+                await workbook.AddRowAsync(ToCells(layout.FamilyHeader, cells), cancellationToken);
+                await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
+                {
+                    using var json = JsonDocument.Parse(record.PayloadJson);
+                    layout.FamilyRow(json.RootElement, record.Desa, regions, row);
+                    await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
+                    familyCount++;
+                    foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
+                    {
+                        layout.MemberRow(json.RootElement, member, row);
+                        memberRows.Write(row);
+                        memberCount++;
+                    }
+                }
             }
+
+            await workbook.StartWorksheetAsync(MemberSheet, token: cancellationToken);
+            await workbook.AddRowAsync(ToCells(layout.MemberHeader, cells), cancellationToken);
+            scratch.Position = 0;
+            var reader = new RowSpoolReader(scratch);
+            for (var i = 0; i < memberCount; i++)
+            {
+                reader.Read(row);
+                await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
+            }
+            await workbook.FinishAsync(cancellationToken);
+            return new ExportSummary(familyCount, memberCount, []);
         }
-        await workbook.FinishAsync(cancellationToken);
-        return new ExportSummary(familyCount, memberCount, []);
+        finally
+        {
+            File.Delete(scratchPath); // DeleteOnClose already did, unless the platform could not
+        }
     }
 
     public async Task<ExportSummary> WriteXlsxAsync(ReportScope scope, RegionCode area, string path, bool withPii, CancellationToken cancellationToken)
     {
         await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        var summary = await WriteXlsxAsync(scope, area, file, withPii, cancellationToken);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+        var summary = await WriteXlsxAsync(scope, area, file, folder, withPii, cancellationToken);
         return summary with { Files = [Path.GetFullPath(path)] };
     }
 

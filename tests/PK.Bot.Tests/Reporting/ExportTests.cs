@@ -1,5 +1,6 @@
 using System.IO.Compression;
 using System.Text;
+using System.Xml.Linq;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PK.Bot.Channels;
@@ -109,6 +110,28 @@ public sealed class ExportTests
         Assert.Equal(withPii, members.Contains(FamilySet.KkNik));
         Assert.Equal(withPii, members.Contains(FamilySet.KkName));
         Assert.Equal(withPii, families.Contains(FamilySet.Phone));
+    }
+
+    [Fact]
+    public async Task TheXlsxMembersSheetHoldsTheSameValuesAsTheCsvAndLeavesNoScratchFileBehind()
+    {
+        var (bot, _) = await StartWithFamilyAsync();
+        await using var _ = bot;
+        var path = bot.Folder.File("sama.xlsx");
+        var prefix = bot.Folder.File("sama");
+
+        await ExportAsync(bot, e => e.WriteCsvAsync(ReportScope.Operator(Jatipuro), Jatipuro, prefix, withPii: true, CancellationToken.None));
+        await ExportAsync(bot, e => e.WriteXlsxAsync(ReportScope.Operator(Jatipuro), Jatipuro, path, withPii: true, CancellationToken.None));
+
+        var csv = (await File.ReadAllLinesAsync(prefix + "-anggota.csv", Encoding.UTF8)).Select(Fields).ToList();
+        var (_, _, members) = ReadXlsx(path);
+        var sheet = XDocument.Parse(members).Descendants().Where(e => e.Name.LocalName == "row")
+            .Select(row => row.Elements().Select(c => string.Concat(c.Descendants().Where(d => d.Name.LocalName is "v" or "t").Select(d => d.Value))).ToList())
+            .ToList();
+        Assert.Equal(3, sheet.Count);
+        Assert.Equal(csv, sheet);
+        Assert.Contains(sheet[1], v => v == FamilySet.KkNik);
+        Assert.Empty(Directory.GetFiles(bot.Folder.Path, "*.tmp"));
     }
 
     [Fact]
