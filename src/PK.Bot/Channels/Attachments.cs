@@ -39,6 +39,9 @@ public static class OutboxAttachments
         return node.ToJsonString();
     }
 
+    /// <summary>A caption within a platform's limit (Telegram and WhatsApp both take 1,024 characters): ours are one line, so clipping is a safeguard.</summary>
+    public static string Caption(string text, int max = 1024) => text.Length <= max ? text : text[..(max - 1)] + "…";
+
     public static OutboxAttachment? Read(string payloadJson)
     {
         using var document = JsonDocument.Parse(payloadJson);
@@ -62,10 +65,6 @@ public static class OutboxAttachments
             {
                 case (AttachmentKind.Photo, IImageChannelSender images):
                     await images.SendPhotoAsync(message, reply, attachment, cancellationToken);
-                    return;
-                // Telegram's own photo capability (bytes and a caption).
-                case (AttachmentKind.Photo, IChannelPhotoSender photos):
-                    await photos.SendPhotoAsync(message.ChatId, await File.ReadAllBytesAsync(attachment.Path, cancellationToken), reply.Text, cancellationToken);
                     return;
                 case (AttachmentKind.Document, IDocumentChannelSender documents):
                     await documents.SendDocumentAsync(message, reply, attachment, cancellationToken);

@@ -12,7 +12,7 @@ namespace PK.Bot.Tests.Support;
 
 /// <summary>
 /// A small Telegram Bot API server on 127.0.0.1 (port 0): long-polled getUpdates, the send/edit/answer methods,
-/// sendPhoto as multipart, commands and webhook settings. It records every call and can be told to answer 429,
+/// sendPhoto and sendDocument as multipart (the files kept), commands and webhook settings. It records every call and can be told to answer 429,
 /// 5xx or drop connections, or to be down altogether.
 /// </summary>
 public sealed class FakeBotApi : IAsyncDisposable
@@ -149,6 +149,12 @@ public sealed class FakeBotApi : IAsyncDisposable
         lock (gate) faults.Add(new Fault(kind, method, retryAfter) { Left = times });
     }
 
+    /// <summary>Forgets the faults not yet met: the platform is healthy again.</summary>
+    public void Heal()
+    {
+        lock (gate) faults.Clear();
+    }
+
     // ---- what the bot did ---------------------------------------------------------------
 
     /// <summary>Messages the bot sent to the chat, as they stand now (after edits), in order.</summary>
@@ -163,8 +169,8 @@ public sealed class FakeBotApi : IAsyncDisposable
 
     private async Task HandleAsync(HttpContext http, string token, string method)
     {
-        var body = await ReadBodyAsync(http.Request);
-        var call = new ApiCall(method, body, DateTimeOffset.UtcNow);
+        var (body, files) = await ReadBodyAsync(http.Request);
+        var call = new ApiCall(method, body, DateTimeOffset.UtcNow) { Files = files };
         lock (gate) calls.Add(call);
         if (token != Token)
         {
@@ -195,6 +201,7 @@ public sealed class FakeBotApi : IAsyncDisposable
             "getUpdates" => await GetUpdatesAsync(body, http.RequestAborted),
             "sendMessage" => Send(body, body["text"]!.GetValue<string>(), photoBytes: null),
             "sendPhoto" => Send(body, body["caption"]?.GetValue<string>() ?? "", photoBytes: body["photo_bytes"]!.GetValue<int>()),
+            "sendDocument" => Send(body, body["caption"]?.GetValue<string>() ?? "", photoBytes: null, document: files["document"]),
             "editMessageText" => Edit(body),
             "answerCallbackQuery" or "setMyCommands" or "setWebhook" or "deleteWebhook" => true,
             _ => null,
@@ -234,16 +241,18 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private JsonObject Send(JsonObject body, string text, int? photoBytes)
+    private JsonObject Send(JsonObject body, string text, int? photoBytes, SentFile? document = null)
     {
         lock (gate)
         {
             var chatId = ChatIdOf(body);
             var markup = body["reply_markup"] is { } m ? (m is JsonValue v ? JsonNode.Parse(v.GetValue<string>()) : m.DeepClone()) : null;
-            var sent = new SentMessage(chatId, nextMessageId++, text, markup, photoBytes);
+            var sent = new SentMessage(chatId, nextMessageId++, text, markup, photoBytes) { Document = document };
             messages.Add(sent);
             var result = new JsonObject { ["message_id"] = sent.MessageId, ["date"] = Now(), ["chat"] = PrivateChat(chatId) };
-            if (photoBytes is null) result["text"] = text;
+            if (document is not null)
+                result["document"] = new JsonObject { ["file_id"] = "d1", ["file_unique_id"] = "d1", ["file_name"] = document.FileName, ["file_size"] = document.Bytes.Length };
+            else if (photoBytes is null) result["text"] = text;
             else result["photo"] = new JsonArray(new JsonObject { ["file_id"] = "p1", ["file_unique_id"] = "p1", ["width"] = 800, ["height"] = 600 });
             if (markup?["inline_keyboard"] is not null) result["reply_markup"] = markup.DeepClone();
             return result;
@@ -274,8 +283,9 @@ public sealed class FakeBotApi : IAsyncDisposable
         }
     }
 
-    private static async Task<JsonObject> ReadBodyAsync(HttpRequest request)
+    private static async Task<(JsonObject Body, IReadOnlyDictionary<string, SentFile> Files)> ReadBodyAsync(HttpRequest request)
     {
+        var sentFiles = new Dictionary<string, SentFile>();
         if (request.HasFormContentType)
         {
             var form = await request.ReadFormAsync();
@@ -285,6 +295,7 @@ public sealed class FakeBotApi : IAsyncDisposable
                 using var stream = new MemoryStream();
                 await file.CopyToAsync(stream);
                 files[file.Name] = stream.ToArray();
+                sentFiles[file.Name] = new SentFile(file.FileName, stream.ToArray());
             }
             var body = new JsonObject();
             foreach (var (key, value) in form)
@@ -292,15 +303,19 @@ public sealed class FakeBotApi : IAsyncDisposable
                 body[key] = JsonValue.Create(value.ToString());
                 // A file sent as its own part, named by "attach://<part>".
                 var part = value.ToString().StartsWith("attach://", StringComparison.Ordinal) ? value.ToString()[9..] : null;
-                if (part is not null && files.TryGetValue(part, out var bytes)) AddFile(body, key, bytes);
+                if (part is not null && files.TryGetValue(part, out var bytes))
+                {
+                    AddFile(body, key, bytes);
+                    sentFiles[key] = sentFiles[part];
+                }
             }
             foreach (var (name, bytes) in files.Where(f => !body.ContainsKey(f.Key))) AddFile(body, name, bytes);
-            return body;
+            return (body, sentFiles);
         }
-        if (request.ContentLength is 0 or null && !request.Body.CanRead) return [];
+        if (request.ContentLength is 0 or null && !request.Body.CanRead) return ([], sentFiles);
         using var reader = new StreamReader(request.Body);
         var text = await reader.ReadToEndAsync();
-        return string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject();
+        return (string.IsNullOrWhiteSpace(text) ? [] : JsonNode.Parse(text)!.AsObject(), sentFiles);
     }
 
     private static void AddFile(JsonObject body, string field, byte[] bytes)
@@ -370,13 +385,20 @@ public sealed class ApiCall(string method, JsonObject body, DateTimeOffset at)
     public string Method { get; } = method;
     public JsonObject Body { get; } = body;
     public DateTimeOffset At { get; } = at;
+    /// <summary>Files sent as multipart parts, by part name.</summary>
+    public IReadOnlyDictionary<string, SentFile> Files { get; init; } = new Dictionary<string, SentFile>();
     /// <summary>HTTP status answered; -1 for a dropped connection; 0 while in flight.</summary>
     public int Status { get; set; }
 }
 
+/// <summary>A file part of a multipart call: the name it was sent under and its bytes.</summary>
+public sealed record SentFile(string? FileName, byte[] Bytes);
+
 /// <summary>A message the bot sent, as it stands after any edits.</summary>
 public sealed record SentMessage(long ChatId, int MessageId, string Text, JsonNode? ReplyMarkup, int? PhotoBytes, int Edits = 0)
 {
+    public SentFile? Document { get; init; }
+
     public IReadOnlyList<(string Text, string Data)> Buttons =>
         ReplyMarkup?["inline_keyboard"]?.AsArray().SelectMany(row => row!.AsArray())
             .Select(b => (b!["text"]!.GetValue<string>(), b["callback_data"]!.GetValue<string>())).ToList() ?? [];

@@ -25,7 +25,8 @@ public enum GraphFault
 
 /// <summary>
 /// Meta's Graph API as far as the bot uses it, on loopback: <c>POST /{version}/{phone-number-id}/messages</c> records
-/// the payload and answers a wamid, after checking the token and (independently of the bot) WhatsApp's main limits.
+/// the payload and answers a wamid, after checking the token and (independently of the bot) WhatsApp's main limits;
+/// <c>POST /{version}/{phone-number-id}/media</c> keeps the uploaded file and answers a media id. Faults meet either call.
 /// </summary>
 public sealed class FakeGraphApi : IAsyncDisposable
 {
@@ -36,6 +37,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     private readonly WebApplication app;
     private readonly Lock gate = new();
     private readonly List<GraphSentMessage> sent = [];
+    private readonly List<GraphUpload> uploads = [];
     private readonly Queue<GraphFault> faults = new();
     private GraphFault? outage;
     private int wamids;
@@ -55,6 +57,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var app = builder.Build();
         var fake = new FakeGraphApi(app);
         app.MapPost("/{version}/{phoneNumberId}/messages", fake.HandleAsync);
+        app.MapPost("/{version}/{phoneNumberId}/media", fake.UploadAsync).DisableAntiforgery();
         await app.StartAsync();
         return fake;
     }
@@ -81,6 +84,17 @@ public sealed class FakeGraphApi : IAsyncDisposable
         get { lock (gate) return [.. sent]; }
     }
 
+    /// <summary>Files uploaded to /media, in order.</summary>
+    public IReadOnlyList<GraphUpload> Uploads
+    {
+        get { lock (gate) return [.. uploads]; }
+    }
+
+    public GraphUpload Upload(string mediaId)
+    {
+        lock (gate) return uploads.Single(u => u.Id == mediaId);
+    }
+
     public IReadOnlyList<GraphSentMessage> SentTo(string waId)
     {
         lock (gate) return sent.Where(s => s.To == waId).ToList();
@@ -98,7 +112,26 @@ public sealed class FakeGraphApi : IAsyncDisposable
         throw new TimeoutException($"{waId} got {SentTo(waId).Count} of {count} messages:\n{string.Join("\n---\n", SentTo(waId).Select(m => m.Text))}");
     }
 
-    private async Task<IResult> HandleAsync(HttpContext context, string version, string phoneNumberId)
+    private async Task<IResult> UploadAsync(HttpContext context, string version, string phoneNumberId)
+    {
+        if (Refusal(context, version, phoneNumberId) is { } refused) return refused;
+        if (!context.Request.HasFormContentType) return Error(400, 100, "Expected multipart/form-data");
+        var form = await context.Request.ReadFormAsync();
+        var file = form.Files.GetFile("file");
+        if ((string?)form["messaging_product"] != "whatsapp") return Error(400, 100, "Parameter value is not valid: messaging_product");
+        if (file is null || string.IsNullOrEmpty(form["type"])) return Error(400, 100, "Parameter value is not valid: file and type are required");
+        using var bytes = new MemoryStream();
+        await file.CopyToAsync(bytes);
+        lock (gate)
+        {
+            var upload = new GraphUpload($"media.fake.{uploads.Count + 1}", file.FileName, (string)form["type"]!, file.ContentType, bytes.ToArray());
+            uploads.Add(upload);
+            return Results.Json(new { id = upload.Id });
+        }
+    }
+
+    /// <summary>The token, the path and any injected fault; null when the call may go ahead.</summary>
+    private IResult? Refusal(HttpContext context, string version, string phoneNumberId)
     {
         GraphFault? fault;
         lock (gate)
@@ -119,6 +152,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
             case GraphFault.PairRate: return Error(400, 131056, "Pair rate limit hit");
             case GraphFault.WindowClosed: return Error(400, 131047, "Re-engagement message");
         }
+        return null;
+    }
+
+    private async Task<IResult> HandleAsync(HttpContext context, string version, string phoneNumberId)
+    {
+        if (Refusal(context, version, phoneNumberId) is { } refused) return refused;
         var payload = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
         if (Violation(payload) is { } violation) return Error(400, 131009, "Parameter value is not valid: " + violation);
         var to = (string)payload["to"]!;
@@ -131,7 +170,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
     }
 
     /// <summary>WhatsApp's own checks, written separately from the bot's so the two can disagree.</summary>
-    private static string? Violation(JsonObject payload)
+    private string? Violation(JsonObject payload)
     {
         if ((string?)payload["messaging_product"] != "whatsapp") return "messaging_product";
         switch ((string?)payload["type"])
@@ -152,6 +191,12 @@ public sealed class FakeGraphApi : IAsyncDisposable
                 return rows.Count is 0 or > 10 || rows.Any(r => ((string)r!["title"]!).Length is 0 or > 24 || ((string?)r!["description"] ?? "").Length > 72) ? "rows" : null;
             case "template":
                 return payload["template"]?["name"] is null ? "template.name" : null;
+            case "image" or "document":
+                var media = payload[(string)payload["type"]!];
+                lock (gate)
+                    if (!uploads.Any(u => u.Id == (string?)media?["id"])) return "media id";
+                if (((string?)media!["caption"] ?? "").Length > 1024) return "caption";
+                return (string?)payload["type"] == "document" && string.IsNullOrEmpty((string?)media["filename"]) ? "document.filename" : null;
             default:
                 return "type";
         }
@@ -177,8 +222,14 @@ public sealed record GraphSentMessage(string To, string Type, JsonObject Payload
         "interactive" => (string)Payload["interactive"]!["body"]!["text"]!,
         "template" => $"[template {(string)Payload["template"]!["name"]!}] " + string.Join(" | ",
             Payload["template"]!["components"]?.AsArray().SelectMany(c => c!["parameters"]!.AsArray()).Select(p => (string)p!["text"]!) ?? []),
+        "image" or "document" => (string?)Payload[Type]!["caption"] ?? "",
         _ => Type,
     };
+
+    /// <summary>The uploaded file an image or document message refers to.</summary>
+    public string? MediaId => (string?)Payload[Type]?["id"];
+
+    public string? FileName => (string?)Payload["document"]?["filename"];
 
     public string? InteractiveType => (string?)Payload["interactive"]?["type"];
 
@@ -191,3 +242,6 @@ public sealed record GraphSentMessage(string To, string Type, JsonObject Payload
         _ => [],
     };
 }
+
+/// <summary>A file uploaded to /media: the name and content type of its part, the declared <c>type</c> field, the bytes.</summary>
+public sealed record GraphUpload(string Id, string FileName, string Type, string PartContentType, byte[] Bytes);

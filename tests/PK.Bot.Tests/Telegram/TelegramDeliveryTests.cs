@@ -77,21 +77,6 @@ public sealed class TelegramDeliveryTests
         Assert.Equal(Opening.Length, await tg.Bot.QueryAsync(db => db.ProcessedMessages.CountAsync(m => m.Channel == TelegramChannel.Name)) - 1);
     }
 
-    [Fact]
-    public async Task APhotoGoesOutAsMultipartPng()
-    {
-        await using var tg = await TelegramHarness.StartAsync();
-        var png = Convert.FromBase64String("iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==");
-        var sender = (PK.Bot.Channels.IChannelPhotoSender)tg.Bot.App.Services.GetService(typeof(PK.Bot.Channels.IChannelPhotoSender))!;
-
-        await sender.SendPhotoAsync(Sri.ToString(), png, "Capaian hari ini", CancellationToken.None);
-
-        var call = Assert.Single(tg.Api.Succeeded("sendPhoto"));
-        Assert.Equal(png.Length, call.Body["photo_bytes"]!.GetValue<int>());
-        Assert.True(call.Body["photo_png"]!.GetValue<bool>());
-        Assert.Equal("Capaian hari ini", call.Body["caption"]!.GetValue<string>());
-    }
-
     /// <summary>The opening lines' replies: one each, echoing K.1, K.2, K.3 and K.4–K.7, in that order.</summary>
     private static void AssertOneReplyPerLineInOrder(IReadOnlyList<SentMessage> replies)
     {

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using PK.Bot.Persistence;
 using PK.Domain;
+using PK.Domain.Conversations;
 using Telegram.Bot;
 using Telegram.Bot.Exceptions;
 using Telegram.Bot.Types;
@@ -13,7 +14,7 @@ namespace PK.Bot.Channels.Telegram;
 /// <see cref="ChannelUnavailableException"/> (429 with its retry_after), so the row waits in the outbox, never dropped.
 /// </summary>
 public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLimiter limiter, ILogger<TelegramChannelSender> logger)
-    : IChannelSender, IChannelPhotoSender
+    : IChannelSender, IImageChannelSender, IDocumentChannelSender
 {
     private static readonly TimeSpan CallTimeout = TimeSpan.FromSeconds(30);
 
@@ -46,14 +47,22 @@ public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLi
         piecesSent.TryRemove(message.Id, out _);
     }
 
-    /// <summary>Sends a PNG (a chart) with an optional caption, within the same limits.</summary>
-    public async Task SendPhotoAsync(string chatId, ReadOnlyMemory<byte> png, string? caption, CancellationToken cancellationToken)
+    /// <summary>A chart as a photo (sendPhoto, multipart) with its caption, within the same limits.</summary>
+    public Task SendPhotoAsync(OutboxMessage message, Reply caption, OutboxAttachment photo, CancellationToken cancellationToken) =>
+        SendFileAsync(message, photo, (chatId, file, ct) => bot.SendPhoto(chatId, file, caption: OutboxAttachments.Caption(caption.Text), cancellationToken: ct), cancellationToken);
+
+    /// <summary>A file (the workbook from /unduh) as a document (sendDocument, multipart) with its caption.</summary>
+    public Task SendDocumentAsync(OutboxMessage message, Reply caption, OutboxAttachment document, CancellationToken cancellationToken) =>
+        SendFileAsync(message, document, (chatId, file, ct) => bot.SendDocument(chatId, file, caption: OutboxAttachments.Caption(caption.Text), cancellationToken: ct), cancellationToken);
+
+    private async Task SendFileAsync(OutboxMessage message, OutboxAttachment attachment, Func<long, InputFile, CancellationToken, Task<Message>> send, CancellationToken cancellationToken)
     {
-        var id = long.Parse(chatId, System.Globalization.CultureInfo.InvariantCulture);
-        await CallAsync(id, async ct =>
+        var chatId = long.Parse(message.ChatId, System.Globalization.CultureInfo.InvariantCulture);
+        await CallAsync(chatId, async ct =>
         {
-            await using var stream = new MemoryStream(png.ToArray(), writable: false);
-            return await bot.SendPhoto(id, InputFile.FromStream(stream, "grafik.png"), caption: caption, cancellationToken: ct);
+            // Opened per attempt: a retry uploads the whole file again.
+            await using var stream = System.IO.File.OpenRead(attachment.Path);
+            return await send(chatId, InputFile.FromStream(stream, attachment.FileName), ct);
         }, cancellationToken);
     }
 

@@ -28,7 +28,6 @@ public static class TelegramServices
         services.AddSingleton<TelegramRateLimiter>();
         services.AddSingleton<TelegramChannelSender>();
         services.AddSingleton<IChannelSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
-        services.AddSingleton<IChannelPhotoSender>(sp => sp.GetRequiredService<TelegramChannelSender>());
         services.AddSingleton<TelegramRegistration>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramInbox>();

@@ -6,7 +6,7 @@ using Microsoft.Extensions.Options;
 
 namespace PK.Bot.Channels.WhatsApp;
 
-/// <summary>The one call the bot makes to Meta's Graph API: send a message, get its wamid back.</summary>
+/// <summary>The calls the bot makes to Meta's Graph API: send a message, get its wamid back; upload a file, get its media id back.</summary>
 public sealed class GraphApiClient(IHttpClientFactory clients, IOptions<WhatsAppOptions> options)
 {
     public const string HttpClientName = "WhatsApp.Graph";
@@ -20,7 +20,32 @@ public sealed class GraphApiClient(IHttpClientFactory clients, IOptions<WhatsApp
         {
             Content = JsonContent.Create(message, options: GraphMessage.Json),
         };
-        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", o.AccessToken);
+        return await CallAsync(request, Wamid, cancellationToken);
+    }
+
+    /// <summary><c>POST /{version}/{phone-number-id}/media</c> (multipart: file, type, messaging_product).</summary>
+    /// <returns>The media id to send the file by.</returns>
+    public async Task<string> UploadAsync(OutboxAttachment attachment, CancellationToken cancellationToken)
+    {
+        var o = options.Value;
+        await using var stream = File.OpenRead(attachment.Path);
+        var file = new StreamContent(stream);
+        file.Headers.ContentType = new MediaTypeHeaderValue(attachment.ContentType);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"{o.ApiVersion}/{o.PhoneNumberId}/media")
+        {
+            Content = new MultipartFormDataContent
+            {
+                { new StringContent("whatsapp"), "messaging_product" },
+                { new StringContent(attachment.ContentType), "type" },
+                { file, "file", attachment.FileName },
+            },
+        };
+        return await CallAsync(request, MediaId, cancellationToken);
+    }
+
+    private async Task<string> CallAsync(HttpRequestMessage request, Func<string, string?> result, CancellationToken cancellationToken)
+    {
+        request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", options.Value.AccessToken);
         var http = clients.CreateClient(HttpClientName);
         HttpResponseMessage response;
         try
@@ -46,9 +71,22 @@ public sealed class GraphApiClient(IHttpClientFactory clients, IOptions<WhatsApp
             {
                 throw new GraphApiException(null, null, $"Graph API connection dropped: {ex.Message}", null, ex);
             }
-            if (response.IsSuccessStatusCode && Wamid(body) is { } wamid) return wamid;
+            if (response.IsSuccessStatusCode && result(body) is { } found) return found;
             var (code, text) = Error(body);
             throw new GraphApiException(response.StatusCode, code, text ?? $"HTTP {(int)response.StatusCode}", RetryAfter(response));
+        }
+    }
+
+    private static string? MediaId(string body)
+    {
+        try
+        {
+            using var json = JsonDocument.Parse(body);
+            return json.RootElement.TryGetProperty("id", out var id) && id.ValueKind == JsonValueKind.String ? id.GetString() : null;
+        }
+        catch (JsonException)
+        {
+            return null;
         }
     }
 

@@ -3,8 +3,9 @@ using System.Text.Json.Serialization;
 
 namespace PK.Bot.Channels.WhatsApp;
 
-/// <summary>The body of <c>POST /{version}/{phone-number-id}/messages</c>: one text, interactive or template message.</summary>
-public sealed record GraphMessage(string To, string Type, GraphText? Text = null, GraphInteractive? Interactive = null, GraphTemplate? Template = null)
+/// <summary>The body of <c>POST /{version}/{phone-number-id}/messages</c>: one text, interactive, template, image or document message.</summary>
+public sealed record GraphMessage(string To, string Type, GraphText? Text = null, GraphInteractive? Interactive = null, GraphTemplate? Template = null,
+    GraphMedia? Image = null, GraphMedia? Document = null)
 {
     public string MessagingProduct => "whatsapp";
     public string RecipientType => "individual";
@@ -16,7 +17,15 @@ public sealed record GraphMessage(string To, string Type, GraphText? Text = null
     };
 
     public static GraphMessage OfText(string to, string body) => new(to, "text", Text: new GraphText(body));
+
+    /// <summary>An uploaded file (<paramref name="mediaId"/> from <c>/media</c>) as an image or a document.</summary>
+    public static GraphMessage OfMedia(string to, AttachmentKind kind, string mediaId, string caption, string fileName) => kind == AttachmentKind.Photo
+        ? new(to, "image", Image: new GraphMedia(mediaId, caption))
+        : new(to, "document", Document: new GraphMedia(mediaId, caption, fileName));
 }
+
+/// <summary>A media object by id; <see cref="Filename"/> only for documents (what the person's phone saves it as).</summary>
+public sealed record GraphMedia(string Id, string? Caption = null, string? Filename = null);
 
 public sealed record GraphText(string Body)
 {

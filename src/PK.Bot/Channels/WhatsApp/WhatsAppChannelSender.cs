@@ -9,7 +9,8 @@ namespace PK.Bot.Channels.WhatsApp;
 /// <summary>
 /// Sends one outbox reply as one or more WhatsApp messages: only inside the person's 24-hour window (a template
 /// notice outside it), each part checked against WhatsApp's limits, paced, and recorded by its wamid so a retry
-/// sends only the parts that have not gone yet.
+/// sends only the parts that have not gone yet. Charts and workbooks are uploaded to <c>/media</c> and sent by media id,
+/// inside the window only (outside it they wait like any free-form reply).
 /// </summary>
 public sealed class WhatsAppChannelSender(
     GraphApiClient graph,
@@ -17,7 +18,7 @@ public sealed class WhatsAppChannelSender(
     IServiceScopeFactory scopes,
     IOptions<WhatsAppOptions> options,
     TimeProvider clock,
-    ILogger<WhatsAppChannelSender> logger) : IChannelSender
+    ILogger<WhatsAppChannelSender> logger) : IChannelSender, IImageChannelSender, IDocumentChannelSender
 {
     public string Channel => WhatsAppChannel.Name;
 
@@ -57,6 +58,30 @@ public sealed class WhatsAppChannelSender(
         }
     }
 
+    public Task SendPhotoAsync(OutboxMessage message, Reply caption, OutboxAttachment photo, CancellationToken cancellationToken) =>
+        SendAttachmentAsync(message, caption, photo, cancellationToken);
+
+    public Task SendDocumentAsync(OutboxMessage message, Reply caption, OutboxAttachment document, CancellationToken cancellationToken) =>
+        SendAttachmentAsync(message, caption, document, cancellationToken);
+
+    private async Task SendAttachmentAsync(OutboxMessage message, Reply caption, OutboxAttachment attachment, CancellationToken cancellationToken)
+    {
+        var to = message.ChatId;
+        await using var scope = scopes.CreateAsyncScope();
+        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
+        if (!await WindowOpenAsync(db, to, cancellationToken)) throw WindowClosed();
+        if (await db.Set<WhatsAppDelivery>().AnyAsync(d => d.OutboxMessageId == message.Id && d.Status != DeliveryStatus.Failed, cancellationToken)) return;
+
+        // Uploaded again on every attempt: a media id from a failed attempt may have expired by the retry.
+        var mediaId = await GuardAsync(to, paced: false, () => graph.UploadAsync(attachment, cancellationToken), cancellationToken);
+        var media = GraphMessage.OfMedia(to, attachment.Kind, mediaId, OutboxAttachments.Caption(caption.Text, WhatsAppLimits.MediaCaption), attachment.FileName);
+        if (WhatsAppLimits.Check(media) is { Count: > 0 } problems)
+            throw new InvalidOperationException($"A file cannot be sent within WhatsApp's limits: {string.Join("; ", problems)}");
+        var wamid = await GuardAsync(to, paced: true, () => graph.SendAsync(media, cancellationToken), cancellationToken);
+        db.Add(new WhatsAppDelivery { Wamid = wamid, OutboxMessageId = message.Id, Part = 0, Status = DeliveryStatus.Accepted, SentAt = clock.GetUtcNow() });
+        await db.SaveChangesAsync(CancellationToken.None);
+    }
+
     /// <summary>The reply drawn within limits; if the drawing breaks one (a bug, never the kader's problem), the numbered text instead.</summary>
     private IReadOnlyList<GraphMessage> Checked(Reply reply, string to)
     {
@@ -73,10 +98,7 @@ public sealed class WhatsAppChannelSender(
     {
         try
         {
-            await pace.WaitTurnAsync(to, cancellationToken);
-            var wamid = await graph.SendAsync(part, cancellationToken);
-            pace.Succeeded();
-            return wamid;
+            return await GuardAsync(to, paced: true, () => graph.SendAsync(part, cancellationToken), cancellationToken);
         }
         catch (GraphApiException ex) when (ex.Malformed && part.Interactive is { } interactive && reply is not null)
         {
@@ -87,6 +109,18 @@ public sealed class WhatsAppChannelSender(
             foreach (var chunk in TextChunks.Split(text, WhatsAppLimits.TextBody))
                 wamid = await SendPartAsync(GraphMessage.OfText(to, chunk), null, to, cancellationToken);
             return wamid;
+        }
+    }
+
+    /// <summary>One Graph API call within the pace; throttling, a closed window and outages become <see cref="ChannelUnavailableException"/>.</summary>
+    private async Task<string> GuardAsync(string to, bool paced, Func<Task<string>> call, CancellationToken cancellationToken)
+    {
+        try
+        {
+            if (paced) await pace.WaitTurnAsync(to, cancellationToken);
+            var result = await call();
+            if (paced) pace.Succeeded();
+            return result;
         }
         catch (GraphApiException ex) when (ex.Code == GraphApiException.WindowClosed)
         {

@@ -15,6 +15,7 @@ public static class WhatsAppLimits
     public const int ListButton = 20;
     public const int SectionTitle = 24;
     public const int TemplateParameter = 1024;
+    public const int MediaCaption = 1024;
 
     /// <summary>The ways <paramref name="message"/> breaks WhatsApp's limits; empty when it may be sent.</summary>
     public static IReadOnlyList<string> Check(GraphMessage message)
@@ -46,6 +47,15 @@ public static class WhatsAppLimits
                     if (parameter.Text.IndexOfAny(['\n', '\t']) >= 0 || parameter.Text.Contains("    "))
                         problems.Add("a template parameter holds a line break, a tab or more than 4 spaces in a row");
                 }
+                break;
+            case "image" when message.Image is { } image:
+                Length(image.Id, 256, "media id");
+                Length(image.Caption, MediaCaption, "image caption", 0);
+                break;
+            case "document" when message.Document is { } document:
+                Length(document.Id, 256, "media id");
+                Length(document.Caption, MediaCaption, "document caption", 0);
+                Length(document.Filename, 240, "document file name");
                 break;
             default:
                 problems.Add($"message of type '{message.Type}' has no matching content");
