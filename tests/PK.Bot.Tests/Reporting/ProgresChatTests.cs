@@ -8,18 +8,6 @@ namespace PK.Bot.Tests.Reporting;
 
 public sealed class ProgresChatTests(ITestOutputHelper output)
 {
-    /// <summary>The family of four of PK.Domain.Tests' WholeFamilyTests, as a kader types it.</summary>
-    private static readonly string[] FamilyOfFour =
-    [
-        "/mulai", "Jl. Melati 5", "/lewati", "3", "2 15 1 4",
-        "Budi Santoso", "3313011708750001", "ok ok 2 25 1 ok 1 2 8 1 1",
-        "Siti Aminah", "3313014211820002", "ok ok 2 20 1 ok 1 1 8 1 1",
-        "Rina", "3313015006050003", "ok ok 1 1 3 2 1 1 7 1 1",
-        "Andi", "3313010112170004", "ok ok 1 1 3 2 1 1 1 1 1",
-        "2 1 1 1 1 2 2 3 1 3/2018 5 6 1 1 1",
-        "1 1 2 1 1 2 2 1 1 1 1 1 1 2 2 2 2 2 2 2 2 1 2 1 3 1 72 4 1 1 1",
-        "2,3", "1", "2,9", "/kirim",
-    ];
 
     [Fact]
     public async Task AFamilySubmittedInChatShowsInTheKoordinatorsProgresAtOnceWhileTheCoreHasNotGotIt()
@@ -30,12 +18,12 @@ public sealed class ProgresChatTests(ITestOutputHelper output)
         await bot.AddPersonAsync("Koordinator Jatipuro", "6281300000002", "koor", role: Role.Koordinator, region: "33.13.01", target: 200);
 
         var n = 0;
-        foreach (var line in FamilyOfFour)
+        foreach (var line in FamilyRecords.FamilyOfFour)
         {
             await bot.Dispatcher.DispatchAsync(Messages.Text("kader", $"k{++n}", line));
             clock.Advance(TimeSpan.FromSeconds(20));
         }
-        var replies = await bot.Sender.WaitForAsync("kader", FamilyOfFour.Length);
+        var replies = await bot.Sender.WaitForAsync("kader", FamilyRecords.FamilyOfFour.Count);
         output.WriteLine(replies[^1]);
 
         var fact = await bot.QueryAsync(db => db.FamilyFacts.SingleAsync());
@@ -54,11 +42,11 @@ public sealed class ProgresChatTests(ITestOutputHelper output)
         // A command mid-interview leaves the interview where it was.
         await bot.Dispatcher.DispatchAsync(Messages.Text("kader", $"k{++n}", "/mulai"));
         await bot.Dispatcher.DispatchAsync(Messages.Text("kader", $"k{++n}", "/progres"));
-        var tally = (await bot.Sender.WaitForAsync("kader", FamilyOfFour.Length + 2))[^1];
+        var tally = (await bot.Sender.WaitForAsync("kader", FamilyRecords.FamilyOfFour.Count + 2))[^1];
         Assert.Contains("Capaian Anda hari ini (15 April 2021): 1 keluarga.", tally);
         Assert.Contains("Total Anda: 1 dari target 20 keluarga (5,0%).", tally);
         await bot.Dispatcher.DispatchAsync(Messages.Text("kader", $"k{++n}", "Jl. Mawar 7"));
-        var next = (await bot.Sender.WaitForAsync("kader", FamilyOfFour.Length + 3))[^1];
+        var next = (await bot.Sender.WaitForAsync("kader", FamilyRecords.FamilyOfFour.Count + 3))[^1];
         Assert.DoesNotContain("Capaian", next);
         Assert.Equal(1, await bot.QueryAsync(db => db.Interviews.CountAsync(i => i.Status == PK.Domain.Interviews.InterviewStatus.InProgress)));
     }

@@ -12,18 +12,6 @@ public sealed partial class TelegramFamilyTests
     private const long Sri = 7101;
     private const long Budi = 7102;
 
-    /// <summary>The kader's inputs, as in PK.Domain.Tests' WholeFamilyTests.FamilyOfFour.</summary>
-    private static readonly string[] FamilyOfFour =
-    [
-        "/mulai", "Jl. Melati 5", "/lewati", "3", "2 15 1 4",
-        "Budi Santoso", "3313011708750001", "ok ok 2 25 1 ok 1 2 8 1 1",
-        "Siti Aminah", "3313014211820002", "ok ok 2 20 1 ok 1 1 8 1 1",
-        "Rina", "3313015006050003", "ok ok 1 1 3 2 1 1 7 1 1",
-        "Andi", "3313010112170004", "ok ok 1 1 3 2 1 1 1 1 1",
-        "2 1 1 1 1 2 2 3 1 3/2018 5 6 1 1 1",
-        "1 1 2 1 1 2 2 1 1 1 1 1 1 2 2 2 2 2 2 2 2 1 2 1 3 1 72 4 1 1 1",
-        "2,3", "1", "2,9", "/kirim",
-    ];
 
     [Fact]
     public async Task AFamilyByButtonsIsRecordedExactlyAsTheSameFamilyTyped()
@@ -33,7 +21,7 @@ public sealed partial class TelegramFamilyTests
         await using (var typing = await TelegramHarness.StartAsync())
         {
             await typing.AddLinkedKaderAsync(Budi, "Budi Hartono", "6281311110002");
-            foreach (var line in FamilyOfFour)
+            foreach (var line in FamilyRecords.FamilyOfFour)
                 await typing.SendAsync(Budi, typing.Api.Says(Budi, line));
             var typed = await typing.Bot.QueryAsync(db => db.SubmittedRecords.SingleAsync());
             typedAnswers = Answers(typed.PayloadJson);
@@ -43,7 +31,7 @@ public sealed partial class TelegramFamilyTests
         await using var tg = await TelegramHarness.StartAsync();
         await tg.AddLinkedKaderAsync(Sri, "Sri Wahyuni", "6281311110001");
         var presses = 0;
-        foreach (var line in FamilyOfFour)
+        foreach (var line in FamilyRecords.FamilyOfFour)
         {
             // A batch of codes is answered one question at a time, pressing the button when one is shown.
             foreach (var token in IsBatch(line) ? line.Split(' ') : [line])
@@ -135,7 +123,7 @@ public sealed partial class TelegramFamilyTests
     /// <summary>Types the family's first lines until a question with buttons is shown; returns it.</summary>
     private static async Task<SentMessage> WalkToFirstButtonsAsync(TelegramHarness tg)
     {
-        foreach (var line in FamilyOfFour)
+        foreach (var line in FamilyRecords.FamilyOfFour)
         {
             var shown = (await tg.SendAsync(Sri, tg.Api.Says(Sri, line))).Last();
             if (shown.Buttons.Count > 0) return shown;
