@@ -39,5 +39,10 @@ public static partial class Texts
     public const string NotForRole = "Perintah ini hanya untuk kader dan koordinator.";
     public const string ConsoleDemoSeeded = "Roster kosong: kader demo \"Kader Demo\" (081200000001) di Desa Ngepungsari, Kec. Jatipuro, Kab. Karanganyar (33.13.01.2001) ditambahkan. Konsol bercakap sebagai kader itu.";
     public const string ConsoleReady = "Siap. Ketik /mulai untuk mencatat keluarga baru, /bantuan untuk daftar perintah, Ctrl+D untuk keluar.";
+    public const string StorageFailed =
+        "Maaf, jawaban terakhir Anda BELUM tersimpan karena penyimpanan di server sedang bermasalah. " +
+        "Jawaban sebelumnya aman. Silakan kirim ulang jawaban itu beberapa saat lagi.";
+    public const string StorageFailedWillRetry =
+        "Maaf, penyimpanan di server sedang bermasalah. Jawaban terakhir Anda sudah diterima dan akan disimpan otomatis begitu server pulih; jangan dikirim ulang.";
     public const string TooLong = "Pesan terlalu panjang ({0} huruf). Kirim jawaban singkat saja.";
 }

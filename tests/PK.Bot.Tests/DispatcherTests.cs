@@ -118,24 +118,4 @@ public sealed class DispatcherTests
         Assert.Contains("Jl. Melati 5", (await bot.Sender.WaitForAsync("c1", 3))[2]);
         Assert.Single(await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id)), a => a.Contains("Jl. Melati 5"));
     }
-
-    /// <summary>SQLite's own refusal to write (<c>PRAGMA query_only</c>), switched on per connection, as a full or read-only disk would refuse.</summary>
-    private sealed class ReadOnlySwitch : DbConnectionInterceptor
-    {
-        public volatile bool On;
-
-        public override async Task ConnectionOpenedAsync(DbConnection connection, ConnectionEndEventData eventData, CancellationToken cancellationToken = default)
-        {
-            await using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA query_only = {(On ? 1 : 0)};";
-            await command.ExecuteNonQueryAsync(cancellationToken);
-        }
-
-        public override void ConnectionOpened(DbConnection connection, ConnectionEndEventData eventData)
-        {
-            using var command = connection.CreateCommand();
-            command.CommandText = $"PRAGMA query_only = {(On ? 1 : 0)};";
-            command.ExecuteNonQuery();
-        }
-    }
 }

@@ -10,10 +10,6 @@ namespace PK.Bot.Conversations;
 /// </summary>
 public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, TimeProvider clock, ILogger<ChatDispatcher> logger)
 {
-    internal const string StorageFailedText =
-        "Maaf, jawaban terakhir Anda BELUM tersimpan karena penyimpanan di server sedang bermasalah. " +
-        "Jawaban sebelumnya aman. Silakan kirim ulang jawaban itu beberapa saat lagi.";
-
     private readonly Lock gate = new();
     private readonly Dictionary<ChatKey, Queue<Pending>> lanes = [];
 
@@ -64,7 +60,7 @@ public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, 
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
             logger.LogError(ex, "Turn for chat {Channel}:{ChatId} message {MessageId} failed; nothing was saved", message.Chat.Channel, message.Chat.ChatId, message.MessageId);
-            await TellDirectlyAsync(message.Chat, StorageFailedText, cancellationToken);
+            await TellDirectlyAsync(message.Chat, message.RetriedByChannel ? PK.Domain.Texts.StorageFailedWillRetry : PK.Domain.Texts.StorageFailed, cancellationToken);
             return TurnOutcome.Failed;
         }
     }

@@ -9,7 +9,9 @@ public readonly record struct ChatKey(string Channel, string ChatId)
 }
 
 /// <summary>A message as a channel hands it over: where it came from, the platform's id for it, and its neutral content.</summary>
-public sealed record IncomingMessage(ChatKey Chat, string MessageId, Inbound Content);
+/// <param name="RetriedByChannel">The channel keeps the message and hands it over again until its turn commits
+/// (Telegram's unconfirmed offset, a stored webhook delivery), so the person must not be asked to send it again.</param>
+public sealed record IncomingMessage(ChatKey Chat, string MessageId, Inbound Content, bool RetriedByChannel = false);
 
 public enum TurnOutcome
 {

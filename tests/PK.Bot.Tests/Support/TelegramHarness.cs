@@ -23,7 +23,7 @@ public sealed class TelegramHarness : IAsyncDisposable
     /// <summary>The day the domain's family-of-four script was written for (ages follow from the NIKs).</summary>
     public static readonly DateTimeOffset ScriptDay = new(2021, 4, 15, 9, 0, 0, TimeSpan.FromHours(7));
 
-    public static async Task<TelegramHarness> StartAsync(bool webhook = false, IDictionary<string, string>? settings = null)
+    public static async Task<TelegramHarness> StartAsync(bool webhook = false, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
     {
         var api = await FakeBotApi.StartAsync();
         var all = new Dictionary<string, string>
@@ -43,7 +43,11 @@ public sealed class TelegramHarness : IAsyncDisposable
         }
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         var clock = new ShiftedTimeProvider(ScriptDay);
-        return new TelegramHarness(api, await BotFixture.StartAsync(services: s => s.AddSingleton<TimeProvider>(clock), settings: all));
+        return new TelegramHarness(api, await BotFixture.StartAsync(services: s =>
+        {
+            s.AddSingleton<TimeProvider>(clock);
+            services?.Invoke(s);
+        }, settings: all));
     }
 
     /// <summary>Where the bot's own HTTP endpoints listen.</summary>

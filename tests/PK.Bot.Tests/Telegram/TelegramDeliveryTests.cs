@@ -1,3 +1,4 @@
+using Microsoft.Extensions.DependencyInjection;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Tests.Support;
 using PK.Domain;
@@ -26,6 +27,28 @@ public sealed class TelegramDeliveryTests
         Assert.Empty(again);
         Assert.Equal(1, await tg.Bot.QueryAsync(db => db.ProcessedMessages.CountAsync(m => m.Channel == TelegramChannel.Name && m.MessageId == FakeBotApi.Id(update).ToString())));
         Assert.Equal(1, await tg.Bot.QueryAsync(db => db.AnswerAudit.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AnUpdateWhoseTurnCouldNotBeSavedStaysUnconfirmedAndIsAppliedOnceWhenStorageIsBack()
+    {
+        var readOnly = new ReadOnlySwitch();
+        await using var tg = await TelegramHarness.StartAsync(services: s => s.AddSingleton<Microsoft.EntityFrameworkCore.Diagnostics.IInterceptor>(readOnly));
+        await tg.AddLinkedKaderAsync(Sri, "Sri Wahyuni", "6281311110001");
+        await tg.SendAsync(Sri, tg.Api.Says(Sri, "/mulai"));
+
+        readOnly.On = true;
+        var id = tg.Api.Deliver(tg.Api.Says(Sri, "Jl. Melati 5"));
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.MessagesTo(Sri).Any(m => m.Text == Texts.StorageFailedWillRetry)), "the storage notice");
+        Assert.True(tg.Api.ConfirmedOffset <= id, "an update whose turn failed must not be confirmed to Telegram");
+        Assert.Equal(0, await tg.Bot.QueryAsync(db => db.AnswerAudit.CountAsync()));
+
+        readOnly.On = false;
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > id), "the update confirmed once storage is back");
+        await tg.Bot.WaitUntilOutboxIsEmptyAsync();
+
+        Assert.Equal(1, await tg.Bot.QueryAsync(db => db.AnswerAudit.CountAsync()));
+        Assert.Contains(tg.Api.MessagesTo(Sri), m => m.Text.Contains("✓ K.1 Alamat rumah: Jl. Melati 5"));
     }
 
     [Fact]

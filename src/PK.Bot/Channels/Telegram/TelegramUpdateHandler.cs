@@ -78,7 +78,14 @@ public sealed class TelegramUpdateHandler(
         var inbound = message.Text is { } text
             ? new Inbound(InboundKind.Text, text, sentAt)
             : new Inbound(InboundKind.Unsupported, "", sentAt); // sticker, photo, voice, location, document…
-        await dispatcher.DispatchAsync(new IncomingMessage(chat, messageId, inbound), cancellationToken);
+        var outcome = await dispatcher.DispatchAsync(new IncomingMessage(chat, messageId, inbound, RetriedByChannel: true), cancellationToken);
+        ThrowIfNotSaved(outcome, messageId);
+    }
+
+    // Throwing leaves the update unconfirmed (polling) or stored (webhook), so it is applied once storage is back.
+    private static void ThrowIfNotSaved(TurnOutcome outcome, string messageId)
+    {
+        if (outcome == TurnOutcome.Failed) throw new InvalidOperationException($"The turn of Telegram message {messageId} was not saved; it will be applied again.");
     }
 
     private async Task OnPressAsync(string messageId, CallbackQuery press, CancellationToken cancellationToken)
@@ -100,7 +107,8 @@ public sealed class TelegramUpdateHandler(
 
         var before = await LastSequenceAsync(chat, cancellationToken);
         var outcome = await dispatcher.DispatchAsync(
-            new IncomingMessage(chat, messageId, new Inbound(InboundKind.Option, press.Data ?? "", clock.GetUtcNow())), cancellationToken);
+            new IncomingMessage(chat, messageId, new Inbound(InboundKind.Option, press.Data ?? "", clock.GetUtcNow()), RetriedByChannel: true), cancellationToken);
+        ThrowIfNotSaved(outcome, messageId);
         await sender.AnswerPressAsync(press.Id, cancellationToken);
         if (outcome == TurnOutcome.Applied && pressed?.Text is { } shownText)
             await QueueEditAsync(chat, before, pressed, shownText, press.Data ?? "", cancellationToken);

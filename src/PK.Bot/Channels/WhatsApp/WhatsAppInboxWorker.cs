@@ -68,7 +68,7 @@ public sealed class WhatsAppInboxWorker(
             {
                 var content = WebhookPayload.ToInbound(message);
                 var from = WebhookPayload.Str(message, "from")!;
-                messages.Add((row, content is null ? null : new IncomingMessage(new ChatKey(WhatsAppChannel.Name, from), row.PlatformId, content)));
+                messages.Add((row, content is null ? null : new IncomingMessage(new ChatKey(WhatsAppChannel.Name, from), row.PlatformId, content, RetriedByChannel: true)));
             }
             else
             {
