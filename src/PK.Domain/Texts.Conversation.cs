@@ -36,7 +36,6 @@ public static partial class Texts
     public const string PickANumber = "Balas dengan salah satu nomor: {0}.";
     public const string FamilyLabel = "{0}, mulai {1}";
     public const string FamilyLabelAddress = "RT {0}/RW {1} No. {2}";
-    public const string NotForRole = "Perintah ini hanya untuk kader dan koordinator.";
     public const string ConsoleDemoSeeded = "Roster kosong: kader demo \"Kader Demo\" (081200000001) di Desa Ngepungsari, Kec. Jatipuro, Kab. Karanganyar (33.13.01.2001) ditambahkan. Konsol bercakap sebagai kader itu.";
     public const string ConsoleReady = "Siap. Ketik /mulai untuk mencatat keluarga baru, /bantuan untuk daftar perintah, Ctrl+D untuk keluar.";
     public const string StorageFailed =

@@ -39,7 +39,6 @@ public static partial class Texts
     public const string Resumed = "Melanjutkan keluarga ini.";
     public const string DuplicateFound = "Keluarga ini tampaknya sudah dicatat: {0}. Tetap catat sebagai keluarga tersendiri? Balas ya untuk lanjut, atau tidak untuk membatalkan salinan ini.";
     public const string DuplicateKept = "Baik, dicatat sebagai keluarga tersendiri.";
-    public const string ReviewReady = "Semua pertanyaan sudah terjawab.";
     public const string MemberHeader = "Anggota {0}";
     public const string ProgressLine = "[{0}]";
     public const string ProgressMember = "[{0} · Anggota {1} dari {2}]";
@@ -48,5 +47,4 @@ public static partial class Texts
 public static partial class Texts
 {
     public const string SeveralAllowed = "Boleh pilih beberapa: tulis nomornya, mis. 1,3.";
-    public const string BatchHint = "Bisa menjawab beberapa pertanyaan sekaligus, dipisah spasi.";
 }

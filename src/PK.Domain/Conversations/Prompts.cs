@@ -22,7 +22,7 @@ internal static class Prompts
         {
             var shown = Interview.Display(item, proposal);
             var format = interview.Answers.ContainsKey(key) ? Texts.CurrentAnswer
-                : item.Default?.Fields.Any(f => interview.Form.ItemsById.TryGetValue(f, out var i) && i.Type == QuestionType.Nik) == true ? Texts.ProposalFromNik
+                : interview.ProposesFromNik(item) ? Texts.ProposalFromNik
                 : Texts.Proposal;
             lines.Add(string.Format(format, shown));
         }

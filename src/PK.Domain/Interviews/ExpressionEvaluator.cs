@@ -73,7 +73,8 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
     public object Evaluate(FormExpression expr, int? member, object? candidate)
     {
         var e = new Expression(expr.Translated);
-        e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? CurrentValue(member) : Parameter(name, member);
+        // '.' is the candidate answer of a constraint; without one it reads as empty.
+        e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? Empty : Parameter(name, member);
         e.EvaluateFunction += (name, args) => Function(name, args, member, candidate);
         try
         {
@@ -84,9 +85,6 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
             return Empty;
         }
     }
-
-    // Constraints are evaluated with a candidate; without one '.' means nothing.
-    private static object CurrentValue(int? member) => Empty;
 
     private object Parameter(string name, int? member)
     {

@@ -1,4 +1,3 @@
-using System.Globalization;
 using PK.Domain.Answers;
 using PK.Domain.Conversations;
 using PK.Domain.Forms;
@@ -226,7 +225,8 @@ public sealed partial class Interview
         return item.Default is { } d ? ToAnswer(item, _eval.Evaluate(d, key.Member, null)) : null;
     }
 
-    private bool ProposalComesFromNik(FormItem item) =>
+    /// <summary>Whether the item's proposal is read from a NIK (so a different answer is a warning to confirm).</summary>
+    public bool ProposesFromNik(FormItem item) =>
         item.Default is { } d && d.Fields.Any(f => _form.ItemsById.TryGetValue(f, out var i) && i.Type == QuestionType.Nik);
 
     private static AnswerValue? ToAnswer(FormItem item, object value)
@@ -436,7 +436,7 @@ public sealed partial class Interview
         if (BrokenRule(key, value) is { } broken) return new Attempt(null, broken.Message.Indonesian, null, null);
 
         string? warning = null;
-        if (ProposalComesFromNik(item) && !IsOk(text) && Proposal(key) is { } fromNik && !fromNik.Equals(value) && !_answers.ContainsKey(key))
+        if (ProposesFromNik(item) && !IsOk(text) && Proposal(key) is { } fromNik && !fromNik.Equals(value) && !_answers.ContainsKey(key))
             warning = item.Type == QuestionType.SelectOne
                 ? string.Format(Texts.NikSexMismatch, item.ChoiceLabel(((ChoiceAnswer)fromNik).Code))
                 : string.Format(Texts.NikDateMismatch, fromNik);
@@ -712,8 +712,6 @@ public sealed partial class Interview
     };
 
     public string CurrentPhaseName => CurrentPhase.ToString();
-
-    internal static string FormatNumber(long n) => n.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
 }
 
 /// <summary>What one step did: echoes of what was recorded, notices, and a refusal when something was not taken.</summary>
