@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using PK.Bot.Channels.Console;
 
 namespace PK.Bot.Channels;
@@ -13,7 +14,7 @@ public static class ChannelServices
             .Validate(o => o.PollInterval > TimeSpan.Zero, "Outbox:PollInterval must be positive.")
             .Validate(o => o.Parallelism is > 0 and <= 256, "Outbox:Parallelism must be between 1 and 256.")
             .ValidateOnStart();
-        services.AddSingleton<OutboxSignal>();
+        services.AddSingleton(typeof(WakeSignal<>));
         services.AddSingleton<ChannelSenders>();
         services.AddSingleton<OutboxSender>();
         services.AddHostedService(sp => sp.GetRequiredService<OutboxSender>());

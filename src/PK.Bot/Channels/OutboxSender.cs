@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
 using PK.Bot.Conversations;
@@ -13,7 +14,7 @@ namespace PK.Bot.Channels;
 public sealed class OutboxSender(
     IServiceScopeFactory scopes,
     ChannelSenders senders,
-    OutboxSignal signal,
+    WakeSignal<OutboxSender> signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
     ILogger<OutboxSender> logger) : BackgroundService

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using PK.Bot.Channels;
 using PK.Bot.Persistence;
@@ -9,7 +10,7 @@ namespace PK.Bot.Conversations;
 /// One turn, one transaction: skip a redelivery, load the chat and the kader's interviews, let the
 /// conversation decide, then save the message id, interviews, audit, replies and submissions together.
 /// </summary>
-public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider clock, OutboxSignal outboxSignal, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxSender> outboxSignal, ILogger<TurnProcessor> logger)
 {
     internal const string NotOnRosterText =
         "Maaf, nomor ini belum terdaftar sebagai kader atau koordinator PK. Silakan hubungi koordinator Anda.";

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using PK.Bot.Channels;
 using PK.Bot.Persistence;
@@ -13,7 +14,7 @@ namespace PK.Bot.Reporting;
 public sealed class DailyReportScheduler(
     IServiceScopeFactory scopes,
     TimeProvider clock,
-    OutboxSignal outboxSignal,
+    WakeSignal<OutboxSender> outboxSignal,
     IOptions<ReportingOptions> options,
     ILogger<DailyReportScheduler> logger) : BackgroundService
 {

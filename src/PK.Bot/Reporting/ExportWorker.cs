@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using PK.Bot.Channels;
 using PK.Bot.Conversations;
@@ -9,28 +10,14 @@ using PK.Domain.Reporting;
 
 namespace PK.Bot.Reporting;
 
-/// <summary>Wakes the export worker when a <c>/unduh</c> was recorded.</summary>
-public sealed class ExportSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { if (signal.CurrentCount == 0) signal.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public Task WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => signal.WaitAsync(timeout, cancellationToken);
-}
-
 /// <summary>
 /// Makes the files koordinators asked for with <c>/unduh</c>, outside any turn (a kabupaten's export takes seconds),
 /// then queues the document and marks the request done in one transaction. A request survives a restart.
 /// </summary>
 public sealed class ExportWorker(
     IServiceScopeFactory scopes,
-    ExportSignal signal,
-    OutboxSignal outboxSignal,
+    WakeSignal<ExportWorker> signal,
+    WakeSignal<OutboxSender> outboxSignal,
     ReportFiles files,
     RegionDirectory regions,
     TimeProvider clock,

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
@@ -58,7 +59,7 @@ internal sealed class KaderCommand(RegionDirectory regions, IOptions<ReportingOp
 }
 
 /// <summary><c>/unduh</c>: records the request in the turn; <see cref="ExportWorker"/> writes the XLSX (no NIK, no names) and queues it.</summary>
-internal sealed class UnduhCommand(ExportSignal signal) : IHostCommand
+internal sealed class UnduhCommand(WakeSignal<ExportWorker> signal) : IHostCommand
 {
     public string Word => "unduh";
 

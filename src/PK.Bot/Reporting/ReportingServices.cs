@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using PK.Bot.Conversations;
 
 namespace PK.Bot.Reporting;
@@ -18,7 +19,6 @@ public static class ReportingServices
         services.AddScoped<IHostCommand, ProgresCommand>();
         services.AddScoped<IHostCommand, KaderCommand>();
         services.AddScoped<IHostCommand, UnduhCommand>();
-        services.AddSingleton<ExportSignal>();
         services.AddSingleton<ExportWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<ExportWorker>());
         services.AddSingleton<DailyReportScheduler>();

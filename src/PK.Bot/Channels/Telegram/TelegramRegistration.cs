@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Domain;
@@ -12,7 +13,7 @@ namespace PK.Bot.Channels.Telegram;
 /// sender's own, match its phone to the roster and link. Like a conversation turn, each is one transaction
 /// that records the update id, so a redelivery changes nothing.
 /// </summary>
-public sealed class TelegramRegistration(IServiceScopeFactory scopes, OutboxSignal outboxSignal, TimeProvider clock, ILogger<TelegramRegistration> logger)
+public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal<OutboxSender> outboxSignal, TimeProvider clock, ILogger<TelegramRegistration> logger)
 {
     /// <summary>Whether the chat belongs to an active roster person.</summary>
     public async Task<bool> IsLinkedAsync(ChatKey chat, CancellationToken cancellationToken)

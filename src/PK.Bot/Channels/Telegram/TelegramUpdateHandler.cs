@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using System.Globalization;
 using PK.Bot.Conversations;
 using PK.Bot.Persistence;
@@ -31,7 +32,7 @@ public sealed class TelegramUpdateHandler(
     ChatDispatcher dispatcher,
     TelegramRegistration registration,
     TelegramChannelSender sender,
-    OutboxSignal outboxSignal,
+    WakeSignal<OutboxSender> outboxSignal,
     TimeProvider clock,
     ILogger<TelegramUpdateHandler> logger)
 {

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using PK.Bot.Persistence;
 
 namespace PK.Bot.Channels.WhatsApp;
@@ -6,7 +7,7 @@ namespace PK.Bot.Channels.WhatsApp;
 /// Stores a webhook delivery durably before it is acknowledged: one inbox row per message or status (a wamid seen
 /// before is skipped), and the sender's last inbound time, which opens their 24-hour window — in one transaction.
 /// </summary>
-public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, InboxSignal signal, OutboxSignal outboxSignal)
+public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<WhatsAppInboxWorker> signal, WakeSignal<OutboxSender> outboxSignal)
 {
     /// <returns>How many items were new.</returns>
     public async Task<int> StoreAsync(IReadOnlyList<WebhookItem> items, CancellationToken cancellationToken)
@@ -54,16 +55,3 @@ public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider cloc
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
 }
 
-/// <summary>Wakes the inbox worker when a webhook delivery has been stored.</summary>
-public sealed class InboxSignal
-{
-    private readonly SemaphoreSlim signal = new(0, 1);
-
-    public void Notify()
-    {
-        try { if (signal.CurrentCount == 0) signal.Release(); }
-        catch (SemaphoreFullException) { /* already signalled */ }
-    }
-
-    public async Task<bool> WaitAsync(TimeSpan timeout, CancellationToken cancellationToken) => await signal.WaitAsync(timeout, cancellationToken);
-}

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
 using PK.Bot.Conversations;
@@ -14,8 +15,8 @@ namespace PK.Bot.Channels.WhatsApp;
 public sealed class WhatsAppInboxWorker(
     IServiceScopeFactory scopes,
     ChatDispatcher dispatcher,
-    InboxSignal signal,
-    OutboxSignal outboxSignal,
+    WakeSignal<WhatsAppInboxWorker> signal,
+    WakeSignal<OutboxSender> outboxSignal,
     IOptions<WhatsAppOptions> options,
     TimeProvider clock,
     ILogger<WhatsAppInboxWorker> logger) : BackgroundService

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
 
 namespace PK.Bot.Channels.WhatsApp;
@@ -26,8 +27,7 @@ public static class WhatsAppServices
         services.AddSingleton<GraphApiClient>();
         services.AddSingleton<SendPace>();
         services.AddSingleton<IChannelSender, WhatsAppChannelSender>();
-        services.AddSingleton<InboxSignal>();
-        services.AddSingleton<WhatsAppInbox>();
+                services.AddSingleton<WhatsAppInbox>();
         services.AddSingleton<WhatsAppInboxWorker>();
         services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxWorker>());
         return services;

@@ -1,3 +1,4 @@
+using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
@@ -10,7 +11,7 @@ namespace PK.Bot.Channels.WhatsApp;
 /// once; outside it the approved template (<c>WhatsApp:Templates:*</c>, with <paramref name="parameters"/> as its
 /// body variables {{1}}, {{2}}, …) goes now and the full message follows when the person writes back.
 /// </summary>
-public sealed class WhatsAppTemplates(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, OutboxSignal outboxSignal, TimeProvider clock)
+public sealed class WhatsAppTemplates(IServiceScopeFactory scopes, IOptions<WhatsAppOptions> options, WakeSignal<OutboxSender> outboxSignal, TimeProvider clock)
 {
     /// <summary>The daily progress report to a koordinator.</summary>
     /// <param name="report">The full report, as it reads in a chat.</param>
