@@ -58,7 +58,7 @@ public class InterviewProperties(ITestOutputHelper output)
     /// All three end at 1.10 (hubungan) of member 1 reached by /ubah before member 1's birth date exists, where every
     /// choice was refused (issue 10, section 1).
     /// </summary>
-    [Theory(Skip = "engine fix pending on branch domain")]
+    [Theory]
     [InlineData(new[] { 50, 4, 4, 4, 4 })]
     [InlineData(new[] { 90, 4, 4, 4 })]
     [InlineData(new[] { 138, 4, 4, 4 })]
