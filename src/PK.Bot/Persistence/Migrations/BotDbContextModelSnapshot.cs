@@ -607,6 +607,29 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("submitted_records", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Security.DataKeyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RotatingTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_key", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.ChatLink", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", "Person")
