@@ -18,6 +18,7 @@ public sealed class VerbTests
 
         Assert.True(exit == BotCommandLine.UsageError, $"exit {exit}: {stderr}");
         Assert.Contains("roster import", stderr);
+        Assert.Contains("healthz", stderr);
         Assert.Equal("", stdout);
         Assert.False(Directory.Exists(folder.File("data")), "nothing may be created: the database was not opened");
         Assert.Empty(Directory.EnumerateFileSystemEntries(folder.Path));
