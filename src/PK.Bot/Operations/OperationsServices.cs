@@ -19,6 +19,15 @@ public static class OperationsServices
             .Validate(o => o.MinFreeDiskMegabytes >= 0, "Health:MinFreeDiskMegabytes must not be negative.")
             .ValidateOnStart();
         services.AddSingleton<HealthCheck>();
+
+        services.AddOptions<BackupOptions>()
+            .BindConfiguration(BackupOptions.Section)
+            .Validate(o => o.Keep >= 1, "Backup:Keep must be at least 1.")
+            .ValidateOnStart();
+        services.AddSingleton<DatabaseBackup>();
+        services.AddSingleton<DatabaseRestore>();
+        services.AddSingleton<DailyBackup>();
+        services.AddHostedService(sp => sp.GetRequiredService<DailyBackup>());
         return services;
     }
 

@@ -21,6 +21,13 @@ public sealed class InstanceLockTests
             Assert.True(exit == 3, $"exit {exit}: {stderr}");
             Assert.Contains($"process {first.Id}", stderr);
 
+            var before = await File.ReadAllBytesAsync(folder.File("data/pk-bot.db"));
+            var restore = await BotProcess.RunAsync(folder.Path, "", "restore", folder.File("data/pk-bot.db.pid"));
+            Assert.True(restore.ExitCode == 1, restore.Stderr);
+            Assert.Contains("Stop it first", restore.Stderr);
+            Assert.Contains($"process {first.Id}", restore.Stderr);
+            Assert.Equal(before, await File.ReadAllBytesAsync(folder.File("data/pk-bot.db")));
+
             var status = await BotProcess.RunAsync(folder.Path, "", "forward", "status");
             Assert.True(status.ExitCode == 0, status.Stderr);
             var roster = await BotProcess.RunAsync(folder.Path, "", "roster", "status");

@@ -30,6 +30,8 @@ public sealed class VerbTests
         var root = BotCommandLine.Create(_ => throw new InvalidOperationException("--help must not build a host"));
         var verbs = Leaves(root).ToList();
         Assert.Contains("roster import", verbs);
+        Assert.Contains("restore", verbs);
+        Assert.Contains("healthz", verbs);
 
         foreach (var verb in verbs)
         {
