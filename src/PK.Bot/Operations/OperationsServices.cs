@@ -28,6 +28,17 @@ public static class OperationsServices
         services.AddSingleton<DatabaseRestore>();
         services.AddSingleton<DailyBackup>();
         services.AddHostedService(sp => sp.GetRequiredService<DailyBackup>());
+
+        services.AddOptions<RetentionOptions>()
+            .BindConfiguration(RetentionOptions.Section)
+            .Validate(o => o.Interval > TimeSpan.Zero, "Retention:Interval must be positive.")
+            .Validate(o => o.BatchSize is > 0 and <= 10_000, "Retention:BatchSize must be between 1 and 10000.")
+            .Validate(o => o.ProcessedMessagesAfter >= RetentionOptions.RedeliveryWindow && o.AppliedInboxAfter >= RetentionOptions.RedeliveryWindow
+                    && o.DeliveryStatusesAfter >= RetentionOptions.RedeliveryWindow && o.SentRepliesAfter >= RetentionOptions.RedeliveryWindow,
+                "Retention:ProcessedMessagesAfter, AppliedInboxAfter, DeliveryStatusesAfter and SentRepliesAfter must be at least 8 days (WhatsApp redelivers webhooks for up to 7 days).")
+            .ValidateOnStart();
+        services.AddSingleton<RetentionPruner>();
+        services.AddHostedService(sp => sp.GetRequiredService<RetentionPruner>());
         return services;
     }
 
