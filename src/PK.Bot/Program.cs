@@ -8,9 +8,8 @@ Log.Logger = BotLogging.CreateBootstrapLogger();
 PK.Bot.Security.PrivateFiles.RestrictProcessUmask();
 try
 {
-    // Failures reach the handlers below (and the log), not System.CommandLine's generic printer.
-    return await BotCommandLine.Create(BotHost.CreateBuilder).Parse(args)
-        .InvokeAsync(new System.CommandLine.InvocationConfiguration { EnableDefaultExceptionHandler = false });
+    // A typo exits 2 before any host is built; other failures reach the handlers below (and the log).
+    return await BotCommandLine.RunAsync(args, BotHost.CreateBuilder);
 }
 catch (Microsoft.Extensions.Options.OptionsValidationException ex)
 {

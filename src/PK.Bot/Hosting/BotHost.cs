@@ -3,6 +3,7 @@ using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
 using PK.Bot.Forwarding;
+using PK.Bot.Operations;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
 using PK.Bot.Reporting;
@@ -31,7 +32,8 @@ public static class BotHost
             .AddTelegram(builder.Configuration)
             .AddWhatsApp(builder.Configuration)
             .AddForwarding()
-            .AddReporting();
+            .AddReporting()
+            .AddOperations(builder.Configuration);
         return builder;
     }
 
@@ -39,7 +41,7 @@ public static class BotHost
     public static WebApplication BuildServer(this WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapOperations();
         app.MapTelegram();
         app.MapWhatsAppWebhook();
         return app;
