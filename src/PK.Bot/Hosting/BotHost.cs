@@ -2,6 +2,7 @@ using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
+using PK.Bot.Dashboard;
 using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
@@ -31,7 +32,8 @@ public static class BotHost
             .AddTelegram(builder.Configuration)
             .AddWhatsApp(builder.Configuration)
             .AddForwarding()
-            .AddReporting();
+            .AddReporting()
+            .AddDashboard();
         return builder;
     }
 
@@ -42,6 +44,7 @@ public static class BotHost
         app.MapGet("/healthz", () => Results.Text("ok"));
         app.MapTelegram();
         app.MapWhatsAppWebhook();
+        app.MapDashboard();
         return app;
     }
 }
