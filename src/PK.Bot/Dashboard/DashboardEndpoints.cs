@@ -77,7 +77,8 @@ internal static class DashboardEndpoints
             SameSite = SameSiteMode.Strict,
             Secure = options.PublicIsHttps || http.Request.IsHttps,
             Path = DashboardRoutes.Root,
-            Expires = expires,
+            // Relative, so the browser's clock does not matter; the server checks the stored expiry on every request.
+            MaxAge = expires - Now(http),
             IsEssential = true,
         });
         return Results.Redirect(DashboardRoutes.Root, permanent: false, preserveMethod: false);

@@ -1,4 +1,5 @@
 using Microsoft.AspNetCore.Antiforgery;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 using PK.Bot.Conversations;
@@ -21,13 +22,14 @@ public static class DashboardServices
         services.AddScoped<IHostCommand, DasborCommand>();
         services.AddScoped<DashboardData>();
         services.AddAntiforgery();
-        services.AddOptions<AntiforgeryOptions>().Configure<IOptions<DashboardOptions>>((o, dashboard) =>
+        services.Configure<AntiforgeryOptions>(o =>
         {
             o.Cookie.Name = AntiforgeryCookie;
             o.Cookie.Path = DashboardRoutes.Root;
             o.Cookie.HttpOnly = true;
             o.Cookie.SameSite = SameSiteMode.Strict;
-            o.Cookie.SecurePolicy = dashboard.Value.PublicIsHttps ? CookieSecurePolicy.Always : CookieSecurePolicy.SameAsRequest;
+            // Behind the reverse proxy the request is HTTPS through X-Forwarded-Proto (see MapDashboard).
+            o.Cookie.SecurePolicy = CookieSecurePolicy.SameAsRequest;
             o.FormFieldName = "__af";
             o.SuppressXFrameOptionsHeader = true; // frame-ancestors 'none' and X-Frame-Options are set for every page below
         });
@@ -38,6 +40,8 @@ public static class DashboardServices
     public static WebApplication MapDashboard(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<IOptions<DashboardOptions>>().Value.IsOn) return app;
+        // A reverse proxy on this machine (loopback, the default known proxy) that ends TLS says so in X-Forwarded-Proto.
+        app.UseForwardedHeaders(new ForwardedHeadersOptions { ForwardedHeaders = ForwardedHeaders.XForwardedProto });
         app.Use(async (context, next) =>
         {
             if (context.Request.Path.StartsWithSegments(DashboardRoutes.Root))

@@ -1,14 +1,18 @@
 using System.Text;
 using System.Text.Encodings.Web;
+using System.Text.Unicode;
 
 namespace PK.Bot.Dashboard;
 
 /// <summary>A small HTML writer: every text and attribute value goes through the encoder.</summary>
 internal sealed class Html
 {
+    // Letters outside ASCII (—, ▲, names of places) stay as they are; markup characters are always encoded.
+    private static readonly HtmlEncoder Encoder = HtmlEncoder.Create(UnicodeRanges.All);
+
     private readonly StringBuilder text = new();
 
-    public static string E(string? value) => HtmlEncoder.Default.Encode(value ?? "");
+    public static string E(string? value) => Encoder.Encode(value ?? "");
 
     /// <summary>Markup written as is: only literals of this assembly, never data.</summary>
     public Html Raw(string markup)
