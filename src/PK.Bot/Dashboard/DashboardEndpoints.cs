@@ -59,6 +59,7 @@ internal static class DashboardEndpoints
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         var options = Options(http);
         var (outcome, session, expires) = await DashboardTokens.RedeemAsync(Db(http), form["t"], Now(http), TimeSpan.FromHours(options.SessionHours), http.RequestAborted);
+        await DashboardTokens.PruneAsync(Db(http), Now(http), http.RequestAborted); // links and sessions over for a day go
         return outcome switch
         {
             LinkOutcome.SignedIn => SetSession(http, session!, expires, options),
