@@ -128,7 +128,7 @@ internal static class DashboardEndpoints
     private static Task<IResult> WithArea(Viewer viewer, string? code, Func<RegionCode, Task<IResult>> page)
     {
         if (string.IsNullOrEmpty(code)) return page(viewer.Home);
-        // Regions are checked by the caller's directory via the scope first, so a refused code is never looked up further.
+        // The scope is checked before the code is looked up: outside the viewer's area the answer is 403, known code or not.
         if (!RegionCode.TryParse(code, out var area)) return Task.FromResult(Message(T.NotFound, StatusCodes.Status404NotFound));
         if (!viewer.Scope.Covers(area)) return Task.FromResult(Message(T.Forbidden, StatusCodes.Status403Forbidden));
         return page(area);
