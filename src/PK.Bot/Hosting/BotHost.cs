@@ -2,6 +2,7 @@ using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
+using PK.Bot.Dashboard;
 using PK.Bot.Forwarding;
 using PK.Bot.Operations;
 using PK.Bot.Persistence;
@@ -33,7 +34,8 @@ public static class BotHost
             .AddWhatsApp(builder.Configuration)
             .AddForwarding()
             .AddReporting()
-            .AddOperations(builder.Configuration);
+            .AddOperations(builder.Configuration)
+            .AddDashboard();
         return builder;
     }
 
@@ -44,6 +46,7 @@ public static class BotHost
         app.MapOperations();
         app.MapTelegram();
         app.MapWhatsAppWebhook();
+        app.MapDashboard();
         return app;
     }
 }
