@@ -37,4 +37,7 @@ public sealed record Reply(
     IReadOnlyList<string> Commands)
 {
     public static Reply Plain(string text) => new(text, [], null, null, []);
+
+    /// <summary>A whole form screen to open instead of asking the question in chat, for a channel that can draw one.</summary>
+    public FormScreen? Screen { get; init; }
 }
