@@ -35,16 +35,25 @@ public static class FormAnswers
         var notices = new List<string>();
         string? question = null;
         var byKey = answers.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Text.Trim());
-        // Answers that would contradict the NIK go last: the interview stops to confirm them.
-        var ordered = interview.RelevantQuestions().Where(byKey.ContainsKey).ToList();
-        var deferred = ordered.Where(k => ContradictsNik(interview, k, byKey[k])).ToList();
-        var pending = ordered.Except(deferred).Concat(deferred).ToList();
-        foreach (var key in pending)
+        // In the order given (the form's), each judged relevant only when its turn comes, so an answer of the same set can make it apply.
+        var order = answers.Select(a => a.Key).Distinct().ToList();
+        var deferred = new HashSet<AnswerKey>();
+        for (var i = 0; i < order.Count && question is null; i++)
         {
-            if (question is not null) break;
-            if (!interview.IsRelevant(key)) continue; // an earlier answer of the same set made it irrelevant
+            var key = order[i];
+            if (!interview.IsRelevant(key)) continue;
             var item = interview.Form.Item(key.ItemId);
             var text = byKey[key];
+            // An answer read from the NIK: the same as the proposal is "ok", as in chat; a different one waits until the end, since it stops to confirm.
+            if (text.Length > 0 && interview.ProposesFromNik(item) && interview.Proposal(key) is { } proposal)
+            {
+                if (string.Equals(proposal.ToString(), text, StringComparison.OrdinalIgnoreCase)) text = "ok";
+                else if (deferred.Add(key))
+                {
+                    order.Add(key);
+                    continue;
+                }
+            }
             var number = item.DisplayNumber(key.Member);
             if (interview.Edit(number, now).IsRefused) break;
             if (text.Length == 0)
@@ -115,10 +124,6 @@ public static class FormAnswers
         var question = Prompts.Question(interview, key, [], ConversationEngine.ShortId(interview.RecordId)).Text;
         return reply.Text.EndsWith(question, StringComparison.Ordinal) ? reply.Text[..^question.Length].TrimEnd('\n') : null;
     }
-
-    /// <summary>Items proposed from the NIK: applied after the NIK itself and everything else, since a different answer stops to confirm.</summary>
-    private static bool ContradictsNik(Interview interview, AnswerKey key, string text) =>
-        text.Length > 0 && interview.ProposesFromNik(interview.Form.Item(key.ItemId));
 
     /// <summary>The engine's own answer to an empty message: the current question, confirmation or summary, led by <paramref name="lines"/>.</summary>
     private static TurnResult Ask(ConversationEngine engine, TurnInput input, List<string> lines, InterviewSnapshot? changed, IReadOnlyList<AnswerChange> audit)
