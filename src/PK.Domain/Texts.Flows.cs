@@ -28,6 +28,8 @@ public static partial class Texts
     public const string FormDateHelp = "mis. 15 Juli 1980 atau 15/07/1980";
     /// <summary>Helper text of a month-and-year field.</summary>
     public const string FormMonthYearHelp = "mis. 3/2018";
+    /// <summary>Helper text of a number field ({0}–{1}: its range).</summary>
+    public const string FormRange = "angka {0}–{1}";
     /// <summary>Title of one member's screen ({0}: member, {1}: how many).</summary>
     public const string FormMemberTitle = "Anggota {0} dari {1}";
 }

@@ -52,9 +52,11 @@ public static partial class FlowScreens
             if (items.Count == 0) continue;
             var chunks = new List<List<FormItem>> { new() };
             var used = 0;
+            FormItem? previous = null;
             foreach (var item in items)
             {
-                var cost = Cost(item);
+                var cost = Cost(item, previous);
+                previous = item;
                 if (used + cost > ComponentBudget && chunks[^1].Count > 0)
                 {
                     chunks.Add([]);
@@ -72,7 +74,9 @@ public static partial class FlowScreens
     /// <summary>The part that asks <paramref name="itemId"/>.</summary>
     public static FlowPart? PartOf(IReadOnlyList<FlowPart> parts, string itemId) => parts.FirstOrDefault(p => p.Items.Any(i => i.Id == itemId));
 
-    private static int Cost(FormItem item) => 1 + (NeedsFullLabel(item) ? 1 : 0) + (item.Relevant is null ? 0 : 1);
+    /// <summary>Components an item adds: its field, the full question when the label is cut, an If unless it shares the previous item's.</summary>
+    private static int Cost(FormItem item, FormItem? previous) =>
+        1 + (NeedsFullLabel(item) ? 1 : 0) + (item.Relevant is null || item.Relevant.Source == previous?.Relevant?.Source ? 0 : 1);
 
     // ---- Flow JSON ------------------------------------------------------------------------
 
@@ -88,7 +92,13 @@ public static partial class FlowScreens
             var components = Components(item, data, required: item.Required && item.Relevant is null);
             if (item.IsQuestion) payload[item.Id] = $"${{form.{item.Id}}}";
             if (item.Relevant is { } relevant && Condition(relevant, part, onScreen, data) is { } condition)
-                children.Add(new JsonObject { ["type"] = "If", ["condition"] = condition, ["then"] = new JsonArray([.. components]) });
+            {
+                // Consecutive items under the same condition share one If.
+                if (children[^1] is JsonObject { } last && (string?)last["type"] == "If" && (string?)last["condition"] == condition)
+                    foreach (var c in components) last["then"]!.AsArray().Add(c);
+                else
+                    children.Add(new JsonObject { ["type"] = "If", ["condition"] = condition, ["then"] = new JsonArray([.. components]) });
+            }
             else
                 foreach (var c in components) children.Add(c);
         }
@@ -197,12 +207,7 @@ public static partial class FlowScreens
                         _ => "text",
                     },
                 };
-                var help = item.Type switch
-                {
-                    QuestionType.Date or QuestionType.BirthDate => Texts.FormDateHelp,
-                    QuestionType.MonthYear => Texts.FormMonthYearHelp,
-                    _ => item.Hint?.Indonesian,
-                };
+                var help = HelperOf(item);
                 if (help is not null) field["helper-text"] = Shorten(help, HelperText);
                 data[init] = new JsonObject { ["type"] = "string", ["__example__"] = "" };
                 break;
@@ -214,6 +219,29 @@ public static partial class FlowScreens
         result.Add(field);
         return result;
     }
+
+    /// <summary>A text field's helper: the full question when the label had to be shortened, the range of a number, the hint or how to write a date.</summary>
+    private static string? HelperOf(FormItem item)
+    {
+        var help = item.Type switch
+        {
+            QuestionType.Date or QuestionType.BirthDate => Texts.FormDateHelp,
+            QuestionType.MonthYear => Texts.FormMonthYearHelp,
+            _ => item.Hint?.Indonesian,
+        };
+        if (item.Range is { } range)
+        {
+            var allowed = string.Format(CultureInfo.InvariantCulture, Texts.FormRange, range.Min, range.Max);
+            help = help is null ? allowed : $"{allowed}. {help}";
+        }
+        if (IsTextField(item) && FullLabel(item).Length > TextInputLabel)
+            help = help is null ? FullLabel(item) : $"{FullLabel(item)} {help}";
+        return help;
+    }
+
+    private static bool IsTextField(FormItem item) => item.Type is not (QuestionType.SelectOne or QuestionType.SelectMultiple or QuestionType.Note);
+
+    private static string FullLabel(FormItem item) => $"{item.Number}. {item.Label?.Indonesian ?? item.Id}";
 
     private static JsonArray Options(FormItem item) => new([.. item.Choices!.Select(c =>
     {
@@ -230,8 +258,9 @@ public static partial class FlowScreens
         _ => TextInputLabel,
     };
 
+    /// <summary>A shortened label is preceded by the full question, unless a text field's helper can carry it.</summary>
     private static bool NeedsFullLabel(FormItem item) =>
-        item.Type != QuestionType.Note && $"{item.Number}. {item.Label?.Indonesian ?? item.Id}".Length > LabelLimit(item);
+        item.Type != QuestionType.Note && FullLabel(item).Length > LabelLimit(item) && (!IsTextField(item) || HelperOf(item)!.Length > HelperText);
 
     internal static string Shorten(string text, int max)
     {

@@ -17,7 +17,10 @@ public sealed class WhatsAppFlowOptions
     /// <summary>Prefix of the Flows' names in WhatsApp Manager.</summary>
     public string NamePrefix { get; set; } = "pk21";
 
-    public bool Configured => Ids.Values.Any(v => !string.IsNullOrWhiteSpace(v));
+    /// <summary>Flow ids are numeric; anything else (an example's placeholder) counts as not set.</summary>
+    public bool Configured => Ids.Values.Any(IsId);
 
-    public string? IdOf(string kind) => Ids.TryGetValue(kind, out var id) && !string.IsNullOrWhiteSpace(id) ? id : null;
+    public string? IdOf(string kind) => Ids.TryGetValue(kind, out var id) && IsId(id) ? id : null;
+
+    private static bool IsId(string? id) => !string.IsNullOrWhiteSpace(id) && id.All(char.IsAsciiDigit);
 }
