@@ -83,7 +83,8 @@ public sealed partial class WhatsAppFlowTurns(IOptions<WhatsAppFlowOptions> flow
         _ => "",
     };
 
-    [GeneratedRegex(@"^(?<name>.*?)[\s,;:]*(?<nik>\d[\d .-]{14,22}\d)$")]
+    /// <summary>A member line: the name, then the NIK (16 digits, spaces or dots allowed) or "belum ada" (none yet).</summary>
+    [GeneratedRegex(@"^(?<name>.*?)[\s,;:]*(?<nik>\d[\d .-]{14,22}\d|belum ada)$", RegexOptions.IgnoreCase)]
     private static partial Regex NameAndNik();
 
     /// <summary>The names and NIKs of the members still unnamed, typed one member per line, while the chat is at the first of them.</summary>
