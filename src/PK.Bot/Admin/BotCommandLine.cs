@@ -25,6 +25,8 @@ public static class BotCommandLine
         ["roster"] = "The roster of kader, koordinator and admin.",
         ["forward"] = "Forwarding of submitted families to the core database.",
         ["targets"] = "Targets per area.",
+        ["whatsapp"] = "The WhatsApp channel.",
+        ["flows"] = "WhatsApp Flows generated from the form.",
     };
 
     public static RootCommand Create(Func<string[], WebApplicationBuilder> createBuilder)
@@ -45,9 +47,14 @@ public static class BotCommandLine
                 root.Add(command);
                 continue;
             }
-            var group = root.Subcommands.FirstOrDefault(c => c.Name == verb.Group);
-            if (group is null)
-                root.Add(group = new Command(verb.Group, GroupDescriptions.GetValueOrDefault(verb.Group, "")));
+            // A group may be nested: "whatsapp flows" for `whatsapp flows publish`.
+            Command group = root;
+            foreach (var name in verb.Group.Split(' '))
+            {
+                var sub = group.Subcommands.FirstOrDefault(c => c.Name == name);
+                if (sub is null) group.Add(sub = new Command(name, GroupDescriptions.GetValueOrDefault(name, "")));
+                group = sub;
+            }
             group.Add(command);
         }
         AllowConfigurationTokens(root);

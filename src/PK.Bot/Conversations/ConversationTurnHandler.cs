@@ -13,7 +13,7 @@ using InterviewRow = PK.Bot.Persistence.Interview;
 namespace PK.Bot.Conversations;
 
 /// <summary>What one turn starts from, in stored form.</summary>
-public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<InterviewRow> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry);
+public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<InterviewRow> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry, string? Channel = null);
 
 /// <summary>What one turn decided, in stored form: the processor saves all of it in one transaction.</summary>
 public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewRow> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted, IReadOnlyList<FamilyFact> Facts);
@@ -22,7 +22,7 @@ public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies
 /// The one place the host meets the domain's conversation: it translates stored rows to the engine's
 /// input and the engine's result back to rows. The host never reads message text itself.
 /// </summary>
-public sealed class ConversationTurnHandler(ConversationEngine engine, DataProtector protector, IOptions<InterviewOptions> options, IEnumerable<IHostCommand> hostCommands)
+public sealed class ConversationTurnHandler(ConversationEngine engine, DataProtector protector, IOptions<InterviewOptions> options, IEnumerable<IHostCommand> hostCommands, IEnumerable<IChannelTurnHook> channelHooks)
 {
     /// <summary>State and snapshots: System.Text.Json defaults, as the domain promises them.</summary>
     internal static readonly JsonSerializerOptions StateJson = new();
@@ -37,7 +37,8 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
         var snapshots = context.Interviews.Select(i => JsonSerializer.Deserialize<InterviewSnapshot>(i.SnapshotJson, StateJson)!).ToList();
         var actor = new Actor(person.Id.ToString(), person.Name, person.Role, RegionCode.Parse(person.RegionCode));
 
-        var result = engine.Handle(new TurnInput(actor, state, snapshots, context.Message, context.Now, context.Registry));
+        var input = new TurnInput(actor, state, snapshots, context.Message, context.Now, context.Registry);
+        var result = channelHooks.FirstOrDefault(h => h.Channel == context.Channel) is { } hook ? hook.Handle(engine, input) : engine.Handle(input);
 
         return new TurnDecision(
             JsonSerializer.Serialize(result.State, StateJson),

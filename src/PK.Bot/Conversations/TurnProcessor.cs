@@ -54,7 +54,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
 
         var state = await db.ChatStates.SingleOrDefaultAsync(s => s.Channel == chat.Channel && s.ChatId == chat.ChatId, cancellationToken);
         var interviews = await handler.LoadInterviewsAsync(db, person, now, cancellationToken);
-        var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(db, db.Protector)));
+        var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(db, db.Protector), chat.Channel));
 
         SaveState(db, chat, state, decision.StateJson, now);
         SaveInterviews(db, person, interviews, decision.Changed);

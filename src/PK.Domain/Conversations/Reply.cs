@@ -7,4 +7,7 @@ namespace PK.Domain.Conversations;
 public sealed record Reply(string Text, IReadOnlyList<ReplyOption> Options, ReplyKind Kind = ReplyKind.Notice)
 {
     public static Reply Plain(string text) => new(text, []);
+
+    /// <summary>A whole form screen to open instead of asking the question in chat, for a channel that can draw one.</summary>
+    public FormScreen? Screen { get; init; }
 }

@@ -58,6 +58,9 @@ public sealed class FakeGraphApi : IAsyncDisposable
         var fake = new FakeGraphApi(app);
         app.MapPost("/{version}/{phoneNumberId}/messages", fake.HandleAsync);
         app.MapPost("/{version}/{phoneNumberId}/media", fake.UploadAsync).DisableAntiforgery();
+        app.MapPost("/{version}/{wabaId}/flows", fake.CreateFlowAsync);
+        app.MapPost("/{version}/{flowId}/assets", fake.UploadFlowJsonAsync).DisableAntiforgery();
+        app.MapPost("/{version}/{flowId}/publish", fake.PublishFlow);
         await app.StartAsync();
         return fake;
     }
@@ -181,6 +184,7 @@ public sealed class FakeGraphApi : IAsyncDisposable
             case "interactive":
                 var interactive = payload["interactive"]!;
                 if (((string?)interactive["body"]?["text"] ?? "").Length is 0 or > 1024) return "interactive.body";
+                if ((string?)interactive["type"] == "flow") return FlowViolation(interactive["action"]!);
                 if ((string?)interactive["type"] == "button")
                 {
                     var titles = interactive["action"]!["buttons"]!.AsArray().Select(b => (string)b!["reply"]!["title"]!).ToList();
@@ -199,6 +203,117 @@ public sealed class FakeGraphApi : IAsyncDisposable
                 return (string?)payload["type"] == "document" && string.IsNullOrEmpty((string?)media["filename"]) ? "document.filename" : null;
             default:
                 return "type";
+        }
+    }
+
+    // ---- WhatsApp Flows: POST /{WABA-ID}/flows, /{FLOW-ID}/assets, /{FLOW-ID}/publish, and flow messages ----
+
+    public const string WabaId = "102030405060708";
+
+    private readonly Dictionary<string, FakeFlow> flows = [];
+
+    /// <summary>The id the fake gives a Flow created under <paramref name="name"/> (stable, so a test can configure it before publishing).</summary>
+    public static string FlowIdFor(string name) =>
+        "9" + BitConverter.ToUInt32(System.Security.Cryptography.SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(name))).ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+    /// <summary>The Flows created, by id.</summary>
+    public IReadOnlyDictionary<string, FakeFlow> Flows
+    {
+        get { lock (gate) return flows.ToDictionary(f => f.Key, f => f.Value); }
+    }
+
+    private async Task<IResult> CreateFlowAsync(HttpContext context, string version, string wabaId)
+    {
+        if (context.Request.Headers.Authorization != $"Bearer {AccessToken}") return Error(401, 190, "Invalid OAuth access token");
+        if (version != Version || wabaId != WabaId) return Error(400, 100, "Unknown path");
+        var body = (await JsonNode.ParseAsync(context.Request.Body))!.AsObject();
+        var name = (string?)body["name"];
+        if (string.IsNullOrEmpty(name) || body["categories"] is not JsonArray { Count: > 0 }) return Error(400, 100, "name and categories are required");
+        lock (gate)
+        {
+            var id = FlowIdFor(name);
+            if (flows.Values.Any(f => f.Name == name)) return Error(400, 139001, "A Flow with this name already exists");
+            flows[id] = new FakeFlow(id, name);
+            return Results.Json(new { id });
+        }
+    }
+
+    private async Task<IResult> UploadFlowJsonAsync(HttpContext context, string version, string flowId)
+    {
+        if (context.Request.Headers.Authorization != $"Bearer {AccessToken}") return Error(401, 190, "Invalid OAuth access token");
+        if (!context.Request.HasFormContentType) return Error(400, 100, "Expected multipart/form-data");
+        var form = await context.Request.ReadFormAsync();
+        if ((string?)form["name"] != "flow.json" || (string?)form["asset_type"] != "FLOW_JSON" || form.Files.GetFile("file") is not { } file)
+            return Error(400, 100, "name=flow.json, asset_type=FLOW_JSON and file are required");
+        using var reader = new StreamReader(file.OpenReadStream());
+        var json = JsonNode.Parse(await reader.ReadToEndAsync())!.AsObject();
+        lock (gate)
+        {
+            if (version != Version || !flows.TryGetValue(flowId, out var flow)) return Error(400, 100, "Unknown Flow");
+            if (flow.Published) return Error(400, 139002, "A published Flow cannot be changed");
+            var errors = FlowJsonErrors(json);
+            if (errors.Count == 0) flow.Json = json;
+            return Results.Json(new { success = errors.Count == 0, validation_errors = errors.Select(e => new { error = "INVALID_PROPERTY", message = e }) });
+        }
+    }
+
+    private IResult PublishFlow(HttpContext context, string version, string flowId)
+    {
+        if (context.Request.Headers.Authorization != $"Bearer {AccessToken}") return Error(401, 190, "Invalid OAuth access token");
+        lock (gate)
+        {
+            if (version != Version || !flows.TryGetValue(flowId, out var flow)) return Error(400, 100, "Unknown Flow");
+            if (flow.Json is null) return Error(400, 139000, "The Flow has no Flow JSON");
+            flow.Published = true;
+            return Results.Json(new { success = true });
+        }
+    }
+
+    /// <summary>Flow JSON's rules as far as the fake checks them: a version with If (4.0+), one terminal screen with a Footer that completes, data declared with examples, every <c>${form.x}</c> a field, every <c>${data.x}</c> declared, labels within limits.</summary>
+    private static List<string> FlowJsonErrors(JsonObject json)
+    {
+        var errors = new List<string>();
+        if (!double.TryParse((string?)json["version"], System.Globalization.CultureInfo.InvariantCulture, out var v) || v < 4.0) errors.Add("version");
+        foreach (var screen in json["screens"]?.AsArray() ?? [])
+        {
+            var data = screen!["data"]?.AsObject() ?? [];
+            foreach (var (name, declaration) in data)
+                if (declaration?["type"] is null || declaration["__example__"] is null) errors.Add($"data.{name} lacks type or __example__");
+            var names = new HashSet<string>();
+            var components = FakeFlow.Components(screen["layout"]!["children"]!.AsArray()).ToList();
+            foreach (var c in components)
+            {
+                if ((string?)c["name"] is { } n && !names.Add(n)) errors.Add($"duplicate name {n}");
+                var limit = (string?)c["type"] switch { "TextInput" or "Dropdown" => 20, "RadioButtonsGroup" or "CheckboxGroup" => 30, _ => int.MaxValue };
+                if (((string?)c["label"])?.Length > limit) errors.Add($"label of {(string?)c["name"]} is longer than {limit}");
+            }
+            if (components.Count(x => (string?)x["type"] == "Footer") != 1) errors.Add("a screen needs one Footer");
+            if (components.Count > 50) errors.Add($"{components.Count} components on one screen");
+            var text = screen.ToJsonString();
+            foreach (System.Text.RegularExpressions.Match m in System.Text.RegularExpressions.Regex.Matches(text, @"\$\{(form|data)\.([a-z0-9_]+)\}"))
+            {
+                if (m.Groups[1].Value == "form" && !names.Contains(m.Groups[2].Value)) errors.Add($"${{form.{m.Groups[2].Value}}} is no field");
+                if (m.Groups[1].Value == "data" && !data.ContainsKey(m.Groups[2].Value)) errors.Add($"${{data.{m.Groups[2].Value}}} is not declared");
+            }
+        }
+        return errors.Distinct().ToList();
+    }
+
+    private string? FlowViolation(JsonNode action)
+    {
+        if ((string?)action["name"] != "flow" || action["parameters"] is not JsonObject p) return "action.name";
+        if ((string?)p["flow_message_version"] != "3") return "flow_message_version";
+        var cta = (string?)p["flow_cta"] ?? "";
+        if (cta.Length is 0 or > 20 || cta.Any(char.IsSurrogate)) return "flow_cta";
+        if (string.IsNullOrEmpty((string?)p["flow_token"])) return "flow_token";
+        lock (gate)
+        {
+            if (!flows.TryGetValue((string?)p["flow_id"] ?? "", out var flow) || !flow.Published) return "flow_id";
+            var screen = flow.Screen((string?)p["flow_action_payload"]?["screen"] ?? "");
+            if (screen is null) return "flow_action_payload.screen";
+            var data = p["flow_action_payload"]?["data"] as JsonObject ?? [];
+            var missing = (screen["data"]?.AsObject() ?? []).Select(d => d.Key).Where(k => !data.ContainsKey(k)).ToList();
+            return missing.Count > 0 ? "flow_action_payload.data lacks " + string.Join(",", missing) : null;
         }
     }
 
@@ -241,6 +356,28 @@ public sealed record GraphSentMessage(string To, string Type, JsonObject Payload
             .Select(r => ((string)r!["id"]!, (string)r["title"]!, (string?)r["description"])).ToList(),
         _ => [],
     };
+}
+
+/// <summary>A Flow created through the fake, with its Flow JSON once uploaded.</summary>
+public sealed class FakeFlow(string id, string name)
+{
+    public string Id => id;
+    public string Name => name;
+    public JsonObject? Json { get; set; }
+    public bool Published { get; set; }
+
+    public JsonNode? Screen(string screenId) => Json?["screens"]?.AsArray().FirstOrDefault(s => (string?)s!["id"] == screenId);
+
+    /// <summary>Every component, including those inside If.</summary>
+    public static IEnumerable<JsonNode> Components(JsonArray children)
+    {
+        foreach (var c in children)
+        {
+            yield return c!;
+            if (c!["then"] is JsonArray then) foreach (var inner in Components(then)) yield return inner;
+            if (c["else"] is JsonArray otherwise) foreach (var inner in Components(otherwise)) yield return inner;
+        }
+    }
 }
 
 /// <summary>A file uploaded to /media: the name and content type of its part, the declared <c>type</c> field, the bytes.</summary>

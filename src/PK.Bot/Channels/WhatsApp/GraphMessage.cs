@@ -37,7 +37,9 @@ public sealed record GraphInteractive(string Type, GraphBody Body, GraphAction A
 
 public sealed record GraphBody(string Text);
 
-public sealed record GraphAction(IReadOnlyList<GraphButton>? Buttons = null, string? Button = null, IReadOnlyList<GraphSection>? Sections = null);
+/// <summary>Buttons, or a list's button and sections, or (<see cref="Name"/> <c>flow</c>) a Flow's parameters.</summary>
+public sealed record GraphAction(IReadOnlyList<GraphButton>? Buttons = null, string? Button = null, IReadOnlyList<GraphSection>? Sections = null,
+    string? Name = null, Flows.GraphFlowParameters? Parameters = null);
 
 public sealed record GraphButton(GraphReply Reply)
 {

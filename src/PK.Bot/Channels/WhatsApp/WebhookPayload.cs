@@ -46,6 +46,11 @@ public static class WebhookPayload
             case "text":
                 return new Inbound(InboundKind.Text, message.TryGetProperty("text", out var text) ? Str(text, "body") ?? "" : "", at);
             case "interactive" when message.TryGetProperty("interactive", out var interactive):
+                // A WhatsApp Flow's answers: handed on whole, for the Flow layer (WhatsAppFlowTurns) to read.
+                if (Str(interactive, "type") == "nfm_reply")
+                    return interactive.TryGetProperty("nfm_reply", out var nfm) && Str(nfm, "response_json") is { } response
+                        ? new Inbound(InboundKind.Option, Flows.WhatsAppFlowTurns.ReplyPrefix + response, at)
+                        : new Inbound(InboundKind.Unsupported, "", at);
                 var reply = Str(interactive, "type") switch
                 {
                     "button_reply" => interactive.TryGetProperty("button_reply", out var b) ? b : default,

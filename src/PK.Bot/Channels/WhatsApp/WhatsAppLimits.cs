@@ -36,6 +36,7 @@ public static class WhatsAppLimits
                 Length(interactive.Body.Text.Trim(), InteractiveBody, "interactive body");
                 if (interactive.Type == "button") CheckButtons(interactive.Action, problems, Length);
                 else if (interactive.Type == "list") CheckList(interactive.Action, problems, Length);
+                else if (interactive.Type == "flow") problems.AddRange(Flows.FlowMessages.Check(interactive));
                 else problems.Add($"interactive type '{interactive.Type}' is not drawn by this bot");
                 break;
             case "template" when message.Template is { } template:

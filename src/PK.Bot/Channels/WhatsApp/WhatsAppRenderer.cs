@@ -12,6 +12,7 @@ public static class WhatsAppRenderer
 {
     public static IReadOnlyList<GraphMessage> Render(Reply reply, string to) => reply.Options.Count switch
     {
+        _ when reply.Screen is { } screen => Interactive(reply.Text, to, body => Flows.FlowMessages.Draw(body, screen)),
         0 => AsText(reply.Text, to),
         <= Buttons => AsButtons(reply, to),
         <= ListRows => AsList(reply, to),

@@ -1,5 +1,6 @@
 using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
+using PK.Bot.Channels.WhatsApp.Flows;
 
 namespace PK.Bot.Channels.WhatsApp;
 
@@ -16,6 +17,7 @@ public static class WhatsAppServices
         services.AddOptions<WhatsAppOptions>().BindConfiguration(WhatsAppOptions.Section).ValidateOnStart();
         services.AddSingleton<IValidateOptions<WhatsAppOptions>, WhatsAppOptionsValidator>();
         services.AddSingleton<WhatsAppTemplates>();
+        services.AddWhatsAppFlows();
         if (string.IsNullOrWhiteSpace(configuration[$"{WhatsAppOptions.Section}:{nameof(WhatsAppOptions.AccessToken)}"])) return services;
 
         services.AddHttpClient(GraphApiClient.HttpClientName, (sp, http) =>
