@@ -1,5 +1,9 @@
 using Microsoft.Extensions.DependencyInjection;
+using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
+using PK.Bot.Conversations;
+using PK.Bot.Hosting;
+using PK.Domain.Conversations;
 using PK.Bot.Tests.Support;
 using PK.Domain;
 
@@ -98,6 +102,40 @@ public sealed class TelegramDeliveryTests
         var replies = tg.Api.MessagesTo(Sri).Skip(1).ToList(); // after the welcome
         AssertOneReplyPerLineInOrder(replies);
         Assert.Equal(Opening.Length, await tg.Bot.QueryAsync(db => db.ProcessedMessages.CountAsync(m => m.Channel == TelegramChannel.Name)) - 1);
+    }
+
+    [Fact]
+    public async Task APacedBacklogAndABlockedChatDoNotHoldBackAnotherChatsReply()
+    {
+        const long Busy = 7301, Blocked = 7302;
+        await using var tg = await TelegramHarness.StartAsync(settings: new Dictionary<string, string>
+        {
+            ["Telegram:MaxMessagesPerSecond"] = "30",
+            ["Telegram:MaxMessagesPerSecondPerChat"] = "1",
+        });
+        await tg.AddLinkedKaderAsync(Sri, "Sri Wahyuni", "6281311110001");
+        tg.Api.Block(Blocked);
+
+        // 500 replies waiting for one chat (paced at one a second), and a chat whose person blocked the bot.
+        await tg.Bot.QueryAsync(async db =>
+        {
+            await OutboxWriter.QueueAsync(db, new ChatKey(TelegramChannel.Name, Busy.ToString()), Enumerable.Range(1, 500).Select(i => OutboxPayload.Of(Reply.Plain($"Pesan {i}"))), DateTimeOffset.UtcNow, CancellationToken.None);
+            await OutboxWriter.QueueAsync(db, new ChatKey(TelegramChannel.Name, Blocked.ToString()), Enumerable.Range(1, 3).Select(i => OutboxPayload.Of(Reply.Plain($"Pesan {i}"))), DateTimeOffset.UtcNow, CancellationToken.None);
+            return await db.SaveChangesAsync();
+        });
+        tg.Bot.App.Services.GetRequiredService<WakeSignal<OutboxSender>>().Notify();
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.MessagesTo(Busy).Count > 0 && tg.Api.Calls.Any(c => c.Status == 403)), "the busy chat served and the blocked chat refused");
+
+        tg.Api.Deliver(tg.Api.Says(Sri, "/mulai"));
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.MessagesTo(Sri).Any(m => m.Text.StartsWith("Mulai mencatat", StringComparison.Ordinal))),
+            "the kader's reply", TimeSpan.FromSeconds(60));
+
+        // It went out while the busy chat still had hundreds waiting, and while the blocked chat kept failing.
+        Assert.True(tg.Api.MessagesTo(Busy).Count < 100, $"{tg.Api.MessagesTo(Busy).Count} of the busy chat's replies went first");
+        Assert.True(await tg.Bot.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Busy.ToString() && m.SentAt == null)) >= 400);
+        // The blocked chat's replies are kept, in order, for when the person unblocks the bot.
+        Assert.Equal(3, await tg.Bot.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Blocked.ToString() && m.SentAt == null)));
+        Assert.True(await tg.Bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.ChatId == Blocked.ToString() && m.Sequence == 1 && m.Attempts > 0 && m.LastError != null)));
     }
 
     /// <summary>The opening lines' replies: one each, echoing K.1, K.2, K.3 and K.4–K.7, in that order.</summary>
