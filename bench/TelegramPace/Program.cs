@@ -7,7 +7,7 @@ using PK.Bot.Tests.Support;
 // Measured 2026-12-02 on the shared 2-core build box (load average ≈ 15): the family of four, one input every 1.5 s:
 //   68 presses, press → next question p50 51 ms, p95 191 ms, max 270 ms; 34 of 68 pressed messages edited (the rest
 //   skipped to keep the chat's budget for its questions); no 429 from the fake.
-//   Before (631060d: rounds, every edit sent before the next press's question could go): p50 984 ms, p95 1998 ms,
+//   Before (631060d: every edit took one of the chat's messages, so the next question waited for one): p50 984 ms, p95 1998 ms,
 //   max 2000 ms; 68 of 68 edited.
 // Usage: dotnet run -c Release --project bench/TelegramPace -- [families=1] (the domain's family of four, pressing where it can)
 var families = args.Length > 0 ? int.Parse(args[0]) : 1;
