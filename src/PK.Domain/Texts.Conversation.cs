@@ -48,5 +48,8 @@ public static partial class Texts
         "Jawaban sebelumnya aman. Silakan kirim ulang jawaban itu beberapa saat lagi.";
     public const string StorageFailedWillRetry =
         "Maaf, penyimpanan di server sedang bermasalah. Jawaban terakhir Anda sudah diterima dan akan disimpan otomatis begitu server pulih; jangan dikirim ulang.";
+    /// <summary>To a chat not linked to an active roster person.</summary>
+    public const string NotOnRoster =
+        "Maaf, nomor ini belum terdaftar sebagai kader atau koordinator PK. Silakan hubungi koordinator Anda.";
     public const string TooLong = "Pesan terlalu panjang ({0} huruf). Kirim jawaban singkat saja.";
 }

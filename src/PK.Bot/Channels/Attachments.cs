@@ -1,6 +1,3 @@
-using System.Text.Json;
-using System.Text.Json.Nodes;
-using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 
@@ -24,41 +21,22 @@ public interface IDocumentChannelSender
 }
 
 /// <summary>
-/// The attachment rides in the outbox payload beside the Reply (<c>"attachment": {…}</c>), so a queued chart survives
-/// a restart like any reply. A channel without the capability gets the caption and a note instead.
+/// The attachment rides in the outbox payload beside the Reply (<see cref="OutboxPayload.Attachment"/>), so a queued
+/// chart survives a restart like any reply. A channel without the capability gets the caption and a note instead.
 /// </summary>
 public static class OutboxAttachments
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
-    private const string Property = "attachment";
-
-    public static string Serialize(Reply reply, OutboxAttachment attachment)
-    {
-        var node = JsonNode.Parse(ReplyJson.Serialize(reply))!.AsObject();
-        node[Property] = JsonSerializer.SerializeToNode(attachment, Options);
-        return node.ToJsonString();
-    }
-
     /// <summary>A caption within a platform's limit (Telegram and WhatsApp both take 1,024 characters): ours are one line, so clipping is a safeguard.</summary>
     public static string Caption(string text, int max = 1024) => text.Length <= max ? text : text[..(max - 1)] + "…";
-
-    public static OutboxAttachment? Read(string payloadJson)
-    {
-        using var document = JsonDocument.Parse(payloadJson);
-        return document.RootElement.TryGetProperty(Property, out var found) && found.ValueKind == JsonValueKind.Object
-            ? found.Deserialize<OutboxAttachment>(Options)
-            : null;
-    }
 
     /// <summary>What the outbox calls instead of <see cref="IChannelSender.SendAsync"/>: the file where the channel can take it.</summary>
     public static async Task SendAsync(IChannelSender sender, OutboxMessage message, CancellationToken cancellationToken)
     {
-        if (Read(message.PayloadJson) is not { } attachment)
+        if (message.Payload is not { Attachment: { } attachment, Reply: var reply })
         {
             await sender.SendAsync(message, cancellationToken);
             return;
         }
-        var reply = ReplyJson.Deserialize(message.PayloadJson);
         if (File.Exists(attachment.Path))
         {
             switch (attachment.Kind, sender)
@@ -77,7 +55,7 @@ public static class OutboxAttachments
             Channel = message.Channel,
             ChatId = message.ChatId,
             Sequence = message.Sequence,
-            PayloadJson = ReplyJson.Serialize(Reply.Plain(PK.Domain.Texts.AttachmentNotShown(reply.Text))),
+            PayloadJson = OutboxPayload.Of(Reply.Plain(PK.Domain.Texts.AttachmentNotShown(reply.Text))).Serialize(),
             CreatedAt = message.CreatedAt,
             Attempts = message.Attempts,
         };

@@ -7,6 +7,12 @@ public interface IChannelSender
 {
     string Channel { get; }
 
+    /// <summary>
+    /// When the chat may take its next message under the platform's per-chat pace. The outbox schedules the chat for
+    /// then instead of holding a delivery slot while it waits; a channel without a pace keeps the default (now).
+    /// </summary>
+    DateTimeOffset ReadyAt(string chatId) => DateTimeOffset.MinValue;
+
     Task SendAsync(OutboxMessage message, CancellationToken cancellationToken);
 }
 

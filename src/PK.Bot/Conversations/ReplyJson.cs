@@ -1,15 +1,12 @@
-using System.Text.Json;
+using PK.Bot.Channels;
 using PK.Domain.Conversations;
 
 namespace PK.Bot.Conversations;
 
-/// <summary>The outbox payload: a neutral Reply as JSON.</summary>
+/// <summary>A plain reply as an outbox payload, and the reply of any payload (see <see cref="OutboxPayload"/>, which this only wraps).</summary>
 public static class ReplyJson
 {
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web);
+    public static string Serialize(Reply reply) => OutboxPayload.Of(reply).Serialize();
 
-    public static string Serialize(Reply reply) => JsonSerializer.Serialize(reply, Options);
-
-    public static Reply Deserialize(string json) =>
-        JsonSerializer.Deserialize<Reply>(json, Options) ?? throw new JsonException("An outbox payload was empty.");
+    public static Reply Deserialize(string json) => OutboxPayload.Parse(json).Reply;
 }

@@ -12,9 +12,6 @@ namespace PK.Bot.Conversations;
 /// </summary>
 public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxSender> outboxSignal, ILogger<TurnProcessor> logger)
 {
-    internal const string NotOnRosterText =
-        "Maaf, nomor ini belum terdaftar sebagai kader atau koordinator PK. Silakan hubungi koordinator Anda.";
-
     public async Task<TurnOutcome> ApplyAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
@@ -36,7 +33,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
             .Select(l => l.Person).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
-            await QueueRepliesAsync(db, chat, [PK.Domain.Conversations.Reply.Plain(NotOnRosterText)], now, cancellationToken);
+            await OutboxWriter.QueueAsync(db, chat, [PK.Domain.Conversations.Reply.Plain(PK.Domain.Texts.NotOnRoster)], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             outboxSignal.Notify();
@@ -45,7 +42,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
 
         if (await handler.TryHostCommandAsync(db, person, chat, message.Content, now, cancellationToken) is { } answered)
         {
-            await QueueRepliesAsync(db, chat, answered, now, cancellationToken);
+            await OutboxWriter.QueueAsync(db, chat, answered, now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
             outboxSignal.Notify();
@@ -61,7 +58,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
         db.AnswerAudit.AddRange(decision.Audit);
         db.SubmittedRecords.AddRange(decision.Submitted);
         await FamilyFacts.SaveAsync(db, decision.Facts, cancellationToken);
-        await QueueRepliesAsync(db, chat, decision.Replies, now, cancellationToken);
+        await OutboxWriter.QueueAsync(db, chat, decision.Replies, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
@@ -95,18 +92,4 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
         }
     }
 
-    private static async Task QueueRepliesAsync(BotDbContext db, ChatKey chat, IEnumerable<PK.Domain.Conversations.Reply> replies, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sequence = await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId)
-            .MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
-        foreach (var reply in replies)
-            db.Outbox.Add(new OutboxMessage
-            {
-                Channel = chat.Channel,
-                ChatId = chat.ChatId,
-                Sequence = ++sequence,
-                PayloadJson = ReplyJson.Serialize(reply),
-                CreatedAt = now,
-            });
-    }
 }

@@ -112,7 +112,7 @@ public sealed class DailyReportScheduler(
         if (await db.ReportDeliveries.AnyAsync(d => d.PersonId == personId && d.LocalDate == date && d.Kind == kind, cancellationToken))
             return false;
         db.ReportDeliveries.Add(new ReportDelivery { PersonId = personId, LocalDate = date, Kind = kind, QueuedAt = now });
-        await ReportOutbox.QueueAsync(db, chat, payloads, now, cancellationToken);
+        await OutboxWriter.QueueAsync(db, chat, payloads, now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         logger.LogInformation("Queued the {Kind} message of {Date} for person {PersonId} on {Channel}", kind, date, personId, chat.Channel);

@@ -26,7 +26,7 @@ public sealed class DailyReports(BotDbContext db, RegionDirectory regions, Repor
         return new DateTimeOffset(date.ToDateTime(TimeOnly.FromTimeSpan(options.Value.DailyAt)), offset);
     }
 
-    public async Task<IReadOnlyList<string>> KoordinatorPayloadsAsync(Person koordinator, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxPayload>> KoordinatorPayloadsAsync(Person koordinator, DateOnly date, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var area = RegionCode.Parse(koordinator.RegionCode);
         var scope = new ReportScope(koordinator.Role, koordinator.Id.ToString(), area);
@@ -34,15 +34,15 @@ public sealed class DailyReports(BotDbContext db, RegionDirectory regions, Repor
         var chart = await files.WriteAsync($"laporan-{area.Plain}-{date:yyyyMMdd}-{koordinator.Id:N}.png", ProgressChart.Render(report, regions), cancellationToken);
         return
         [
-            ReplyJson.Serialize(Reply.Plain(ReportText.Daily(report, regions))),
-            OutboxAttachments.Serialize(Reply.Plain(Texts.ReportChartCaption), new OutboxAttachment(AttachmentKind.Photo, chart, Path.GetFileName(chart), "image/png")),
+            OutboxPayload.Of(Reply.Plain(ReportText.Daily(report, regions))),
+            new OutboxPayload(Reply.Plain(Texts.ReportChartCaption), new OutboxAttachment(AttachmentKind.Photo, chart, Path.GetFileName(chart), "image/png")),
         ];
     }
 
-    public async Task<IReadOnlyList<string>> KaderPayloadsAsync(Person kader, DateOnly date, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<OutboxPayload>> KaderPayloadsAsync(Person kader, DateOnly date, CancellationToken cancellationToken)
     {
         var numbers = await Queries.KaderNumbersAsync(kader, date, cancellationToken);
-        return [ReplyJson.Serialize(Reply.Plain(ReportText.KaderTally(date, numbers.Today, numbers.Total, numbers.Target, numbers.Backlog)))];
+        return [OutboxPayload.Of(Reply.Plain(ReportText.KaderTally(date, numbers.Today, numbers.Total, numbers.Target, numbers.Backlog)))];
     }
 
     public static string KindFor(Role role) => role == Role.Koordinator ? DailyReportScheduler.DailyKind : DailyReportScheduler.TallyKind;

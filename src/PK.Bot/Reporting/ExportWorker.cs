@@ -62,11 +62,11 @@ public sealed class ExportWorker(
         var summary = await export.WriteXlsxAsync(new ReportScope(person.Role, person.Id.ToString(), RegionCode.Parse(person.RegionCode)), area, path, withPii: false, cancellationToken);
 
         var caption = Reply.Plain(Texts.ExportCaption(ReportText.AreaName(area, regions), IndonesianNumbers.Date(date)));
-        var payload = OutboxAttachments.Serialize(caption, new OutboxAttachment(AttachmentKind.Document, path, Path.GetFileName(path),
+        var payload = new OutboxPayload(caption, new OutboxAttachment(AttachmentKind.Document, path, Path.GetFileName(path),
             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"));
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
         request.CompletedAt = now;
-        await ReportOutbox.QueueAsync(db, new ChatKey(request.Channel, request.ChatId), [payload], now, cancellationToken);
+        await OutboxWriter.QueueAsync(db, new ChatKey(request.Channel, request.ChatId), [payload], now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();

@@ -19,7 +19,7 @@ public static class Attachments
         var now = bot.App.Services.GetRequiredService<TimeProvider>().GetUtcNow();
         var payloads = await scope.ServiceProvider.GetRequiredService<DailyReports>()
             .KoordinatorPayloadsAsync(koordinator, DateOnly.FromDateTime(now.ToOffset(TimeSpan.FromHours(7)).DateTime), now, CancellationToken.None);
-        await ReportOutbox.QueueAsync(db, chat, payloads, now, CancellationToken.None);
+        await PK.Bot.Channels.OutboxWriter.QueueAsync(db, chat, payloads, now, CancellationToken.None);
         await db.SaveChangesAsync();
     }
 

@@ -25,6 +25,9 @@ public sealed class FakeBotApi : IAsyncDisposable
     private readonly List<ApiCall> calls = [];
     private readonly List<SentMessage> messages = [];
     private readonly List<Fault> faults = [];
+    private readonly HashSet<long> blocked = [];
+    private readonly Dictionary<long, (double Tokens, DateTimeOffset At)> chatBudgets = [];
+    private (double PerSecond, int Burst)? chatLimit;
     private TaskCompletionSource newUpdate = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private long nextUpdateId = 1000;
     private int nextMessageId = 1;
@@ -149,6 +152,18 @@ public sealed class FakeBotApi : IAsyncDisposable
         lock (gate) faults.Add(new Fault(kind, method, retryAfter) { Left = times });
     }
 
+    /// <summary>The person blocked the bot: every send to the chat is refused with 403, forever.</summary>
+    public void Block(long chatId)
+    {
+        lock (gate) blocked.Add(chatId);
+    }
+
+    /// <summary>Enforce Telegram's per-chat limit: a burst, then <paramref name="perSecond"/>; a send over it gets 429 with retry_after.</summary>
+    public void LimitPerChat(double perSecond = 1, int burst = 3)
+    {
+        lock (gate) chatLimit = (perSecond, burst);
+    }
+
     /// <summary>Forgets the faults not yet met: the platform is healthy again.</summary>
     public void Heal()
     {
@@ -193,6 +208,20 @@ public sealed class FakeBotApi : IAsyncDisposable
         {
             await ErrorAsync(http, call, 502, "Bad Gateway");
             return;
+        }
+        if (method.StartsWith("send", StringComparison.Ordinal) || method == "editMessageText")
+        {
+            var chatId = body["chat_id"] is null ? (long?)null : ChatIdOf(body);
+            if (chatId is { } blockedId && IsBlocked(blockedId))
+            {
+                await ErrorAsync(http, call, 403, "Forbidden: bot was blocked by the user");
+                return;
+            }
+            if (chatId is { } limitedId && OverChatLimit(limitedId) is { } retryAfter)
+            {
+                await ErrorAsync(http, call, 429, $"Too Many Requests: retry after {retryAfter}", new JsonObject { ["retry_after"] = retryAfter });
+                return;
+            }
         }
 
         JsonNode? result = method switch
@@ -270,6 +299,30 @@ public sealed class FakeBotApi : IAsyncDisposable
             var markup = body["reply_markup"]?.DeepClone();
             messages[index] = messages[index] with { Text = text, ReplyMarkup = markup, Edits = messages[index].Edits + 1 };
             return new JsonObject { ["message_id"] = id, ["date"] = Now(), ["chat"] = PrivateChat(chatId), ["text"] = text, ["edit_date"] = Now() };
+        }
+    }
+
+    private bool IsBlocked(long chatId)
+    {
+        lock (gate) return blocked.Contains(chatId);
+    }
+
+    /// <summary>Null when the chat's budget has a message left (and takes it), else the whole seconds to wait.</summary>
+    private int? OverChatLimit(long chatId)
+    {
+        lock (gate)
+        {
+            if (chatLimit is not { } limit) return null;
+            var now = DateTimeOffset.UtcNow;
+            var (tokens, at) = chatBudgets.TryGetValue(chatId, out var found) ? found : (limit.Burst, now);
+            tokens = Math.Min(limit.Burst, tokens + (now - at).TotalSeconds * limit.PerSecond);
+            if (tokens >= 1)
+            {
+                chatBudgets[chatId] = (tokens - 1, now);
+                return null;
+            }
+            chatBudgets[chatId] = (tokens, now);
+            return (int)Math.Ceiling((1 - tokens) / limit.PerSecond);
         }
     }
 

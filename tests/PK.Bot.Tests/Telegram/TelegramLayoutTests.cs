@@ -140,4 +140,44 @@ public sealed class TelegramLayoutTests
 
         Assert.Null(bot.App.Services.GetService(typeof(TelegramChannelSender)));
     }
+
+    [Fact]
+    public void AnEditOnlyTakesAMessageTheChatCanSpare()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions()), clock);
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(1));
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(1));
+
+        // One message left: it is kept for the next question.
+        Assert.False(limiter.TryTakeSpare(1));
+        Assert.Equal(clock.GetUtcNow(), limiter.ReadyAt(1));
+
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.True(limiter.TryTakeSpare(1));
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(1));
+        Assert.True(limiter.ReadyAt(1) > clock.GetUtcNow());
+    }
+
+    [Fact]
+    public async Task ThePartsOfOneReplyWaitUntilTheChatHasRoomForAllOfThem()
+    {
+        var clock = new FakeTimeProvider(DateTimeOffset.UnixEpoch);
+        var limiter = new TelegramRateLimiter(Options.Create(new TelegramOptions()), clock);
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(1));
+        Assert.Equal(TimeSpan.Zero, limiter.TryTake(1));
+
+        var start = clock.GetUtcNow();
+        var room = limiter.WaitForRoomAsync(1, 3, CancellationToken.None);
+        while (!room.IsCompleted && clock.GetUtcNow() - start < TimeSpan.FromSeconds(30))
+        {
+            clock.Advance(TimeSpan.FromMilliseconds(100));
+            await Task.Delay(1);
+        }
+        await room.WaitAsync(TimeSpan.FromSeconds(10));
+
+        // One message was left; three in a row need two more seconds at one a second.
+        Assert.True(clock.GetUtcNow() - start >= TimeSpan.FromSeconds(2), $"{(clock.GetUtcNow() - start).TotalSeconds} s");
+        Assert.All(Enumerable.Range(0, 3), _ => Assert.Equal(TimeSpan.Zero, limiter.TryTake(1)));
+    }
 }

@@ -34,7 +34,8 @@ public sealed class WhatsAppWindowTests
         Assert.Equal(WhatsAppBot.DailyReportTemplate, (string)template.Payload["template"]!["name"]!);
         Assert.Equal("id", (string)template.Payload["template"]!["language"]!["code"]!);
         Assert.Equal("[template laporan_harian] Kec. Jatipuro | 29 November 2026 | 12 dari 40 keluarga", template.Text);
-        await Task.Delay(300);
+        // The full report was tried and held back (the window is closed), not sent.
+        await WhatsAppWebhookTests.WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.ChatId == Koordinator && m.Sequence == 2 && m.Attempts > 0 && m.NextAttemptAt != null)));
         Assert.Single(wa.Graph.SentTo(Koordinator));
         Assert.Equal(1, await wa.Bot.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == Koordinator && m.SentAt == null)));
 
@@ -87,7 +88,8 @@ public sealed class WhatsAppWindowTests
         var wamid = wa.NewWamid();
         await wa.DeliverAsync(Webhooks.Envelope(Webhooks.Text(Kader, wamid, "Jl. Melati 5", Webhooks.Now())));
         await WhatsAppWebhookTests.WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Set<WhatsAppContact>().AnyAsync(c => c.WindowClosedAt != null)));
-        await Task.Delay(300);
+        // The refused reply is recorded as waiting for a later attempt: the sender has passed it without a resend.
+        await WhatsAppWebhookTests.WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.SentAt == null && m.Attempts > 0 && m.NextAttemptAt != null)));
         Assert.Single(wa.Graph.SentTo(Kader));
         Assert.Equal(1, await wa.Bot.QueryAsync(db => db.Outbox.CountAsync(m => m.SentAt == null)));
 

@@ -23,9 +23,13 @@ public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLi
 
     public string Channel => TelegramChannel.Name;
 
+    public DateTimeOffset ReadyAt(string chatId) =>
+        long.TryParse(chatId, System.Globalization.NumberStyles.Integer, System.Globalization.CultureInfo.InvariantCulture, out var id) ? limiter.ReadyAt(id) : DateTimeOffset.MinValue;
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
-        var (reply, extras) = TelegramPayload.Deserialize(message.PayloadJson);
+        var reply = message.Payload.Reply;
+        var extras = message.Payload.Telegram ?? TelegramExtras.None;
         var chatId = long.Parse(message.ChatId, System.Globalization.CultureInfo.InvariantCulture);
         if (extras.EditMessageId is { } editId)
         {
@@ -37,7 +41,10 @@ public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLi
         var markup = TelegramLayout.Markup(reply, extras);
         if (reply.Options.Any(o => !TelegramLayout.FitsCallbackData(o.Token)))
             logger.LogError("Reply {Sequence} to chat {ChatId} has option tokens over {Limit} bytes; those buttons are left out", message.Sequence, chatId, TelegramLayout.MaxCallbackDataBytes);
-        for (var i = piecesSent.GetValueOrDefault(message.Id); i < pieces.Count; i++)
+        var first = piecesSent.GetValueOrDefault(message.Id);
+        // The parts of one reply go back to back, so the kader's answer cannot land between them.
+        if (pieces.Count - first > 1) await limiter.WaitForRoomAsync(chatId, pieces.Count - first, cancellationToken);
+        for (var i = first; i < pieces.Count; i++)
         {
             var piece = pieces[i];
             var last = i == pieces.Count - 1;
@@ -83,12 +90,21 @@ public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLi
         }
     }
 
+    /// <summary>
+    /// Marks a pressed message with the chosen answer. Cosmetic, so it never takes the message the chat needs for its
+    /// next question: when the chat's budget is short it is skipped (the question above it still reads right).
+    /// </summary>
     private async Task EditAsync(long chatId, int messageId, string text, CancellationToken cancellationToken)
     {
+        if (!limiter.TryTakeSpare(chatId))
+        {
+            logger.LogDebug("Message {MessageId} in chat {ChatId} was not edited: the chat's budget is kept for its replies", messageId, chatId);
+            return;
+        }
         try
         {
             var clipped = text.Length <= TelegramLayout.MaxTextLength ? text : text[..TelegramLayout.MaxTextLength];
-            await CallAsync(chatId, ct => bot.EditMessageText(chatId, messageId, clipped, replyMarkup: (InlineKeyboardMarkup?)null, cancellationToken: ct), cancellationToken);
+            await CallAsync(null, ct => bot.EditMessageText(chatId, messageId, clipped, replyMarkup: (InlineKeyboardMarkup?)null, cancellationToken: ct), cancellationToken, taken: true);
         }
         catch (ApiRequestException ex) when (ex.ErrorCode == 400)
         {
@@ -97,9 +113,10 @@ public sealed class TelegramChannelSender(ITelegramBotClient bot, TelegramRateLi
         }
     }
 
-    private async Task<T> CallAsync<T>(long? chatId, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken)
+    /// <param name="taken">The call's message was already taken from the limiter.</param>
+    private async Task<T> CallAsync<T>(long? chatId, Func<CancellationToken, Task<T>> call, CancellationToken cancellationToken, bool taken = false)
     {
-        await limiter.WaitAsync(chatId, cancellationToken);
+        if (!taken) await limiter.WaitAsync(chatId, cancellationToken);
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(CallTimeout);
         try

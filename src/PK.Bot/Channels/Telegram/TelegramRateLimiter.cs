@@ -32,6 +32,13 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options, TimeP
         }
     }
 
+    /// <summary>Waits until <paramref name="messages"/> messages (at most the burst) may go to the chat one after another.</summary>
+    public async Task WaitForRoomAsync(long chatId, int messages, CancellationToken cancellationToken)
+    {
+        while (ReadyAt(chatId, messages) - clock.GetUtcNow() is { } wait && wait > TimeSpan.Zero)
+            await Task.Delay(wait, clock, cancellationToken);
+    }
+
     /// <summary>Telegram said "retry after": nothing goes out before then.</summary>
     public void PauseFor(TimeSpan wait)
     {
@@ -41,6 +48,38 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options, TimeP
             if (until > pausedUntil) pausedUntil = until;
         }
     }
+
+    /// <summary>When <paramref name="chatId"/> may take its next message (now when its bucket holds one), without taking it.</summary>
+    public DateTimeOffset ReadyAt(long chatId, int messages = 1)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            var ready = pausedUntil > now ? pausedUntil : now;
+            if (!chats.TryGetValue(chatId, out var chat)) return ready;
+            chat.Refill(now, ChatRate, PerChatBurst);
+            var needed = Math.Min(messages, PerChatBurst);
+            return chat.Tokens >= needed ? ready : Later(ready, now + TimeSpan.FromSeconds((needed - chat.Tokens) / ChatRate));
+        }
+    }
+
+    /// <summary>Takes a token for a message that may as well not be sent (a cosmetic edit): only when the chat keeps one for its next reply.</summary>
+    public bool TryTakeSpare(long chatId)
+    {
+        lock (gate)
+        {
+            var now = clock.GetUtcNow();
+            if (pausedUntil > now) return false;
+            if (chats.TryGetValue(chatId, out var chat))
+            {
+                chat.Refill(now, ChatRate, PerChatBurst);
+                if (chat.Tokens < 2) return false;
+            }
+        }
+        return TryTake(chatId) == TimeSpan.Zero;
+    }
+
+    private static DateTimeOffset Later(DateTimeOffset a, DateTimeOffset b) => a > b ? a : b;
 
     /// <summary>Takes a token from both buckets and returns zero, or returns how long to wait before trying again.</summary>
     internal TimeSpan TryTake(long? chatId)

@@ -25,13 +25,13 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
 
     /// <summary>Anything but a contact from an unlinked chat: show the contact button.</summary>
     public Task AskForContactAsync(ChatKey chat, string messageId, bool greeting, CancellationToken cancellationToken) =>
-        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<string>>(
-            [TelegramPayload.Serialize(Reply.Plain(greeting ? Texts.ShareContactPrompt : Texts.ShareContactFirst), new TelegramExtras(ReplyKeyboard.RequestContact))]),
+        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<OutboxPayload>>(
+            [new OutboxPayload(Reply.Plain(greeting ? Texts.ShareContactPrompt : Texts.ShareContactFirst), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))]),
             cancellationToken);
 
     /// <summary>A short refusal, once per update (groups and channels).</summary>
     public Task RefuseAsync(ChatKey chat, string messageId, string text, CancellationToken cancellationToken) =>
-        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<string>>([TelegramPayload.Serialize(Reply.Plain(text))]), cancellationToken);
+        ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<OutboxPayload>>([OutboxPayload.Of(Reply.Plain(text))]), cancellationToken);
 
     /// <summary>A shared contact: linked when it is the sender's own number and on the roster; refused otherwise.</summary>
     public Task ContactAsync(ChatKey chat, string messageId, User sender, Contact contact, CancellationToken cancellationToken) =>
@@ -40,18 +40,18 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
             if (contact.UserId != sender.Id)
             {
                 logger.LogInformation("Chat {ChatId} shared someone else's contact; refused", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.NotOwnContact), new TelegramExtras(ReplyKeyboard.RequestContact))];
+                return [new OutboxPayload(Reply.Plain(Texts.NotOwnContact), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))];
             }
             if (!PhoneNumber.TryParse(contact.PhoneNumber, out var phone))
             {
                 logger.LogInformation("Chat {ChatId} shared a contact whose number is not Indonesian; refused", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactUnreadable), new TelegramExtras(ReplyKeyboard.Remove))];
+                return [new OutboxPayload(Reply.Plain(Texts.ContactUnreadable), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
             }
             var person = await db.People.SingleOrDefaultAsync(p => p.PhoneDigits == phone.Digits && p.Active, cancellationToken);
             if (person is null)
             {
                 logger.LogInformation("Chat {ChatId} shared a number that is not on the roster; no access", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactNotOnRoster), new TelegramExtras(ReplyKeyboard.Remove))];
+                return [new OutboxPayload(Reply.Plain(Texts.ContactNotOnRoster), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
             }
 
             var link = await db.ChatLinks.SingleOrDefaultAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId, cancellationToken);
@@ -64,10 +64,10 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
             }
             logger.LogInformation("Chat {ChatId} linked to person {PersonId}", chat.ChatId, person.Id);
             var welcome = Texts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
-            return [TelegramPayload.Serialize(Reply.Plain(welcome), new TelegramExtras(ReplyKeyboard.Remove))];
+            return [new OutboxPayload(Reply.Plain(welcome), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
         }, cancellationToken);
 
-    private async Task ApplyAsync(ChatKey chat, string messageId, Func<BotDbContext, Task<IReadOnlyList<string>>> decide, CancellationToken cancellationToken)
+    private async Task ApplyAsync(ChatKey chat, string messageId, Func<BotDbContext, Task<IReadOnlyList<OutboxPayload>>> decide, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
@@ -79,23 +79,9 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
             return;
         }
         db.ProcessedMessages.Add(new ProcessedMessage { Channel = chat.Channel, ChatId = chat.ChatId, MessageId = messageId, AppliedAt = now });
-        await TelegramOutbox.QueueAsync(db, chat, await decide(db), now, cancellationToken);
+        await OutboxWriter.QueueAsync(db, chat, await decide(db), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
     }
-}
-
-/// <summary>Rows the Telegram channel itself adds to a chat's outbox, after whatever that chat already has.</summary>
-internal static class TelegramOutbox
-{
-    public static async Task QueueAsync(BotDbContext db, ChatKey chat, IEnumerable<string> payloads, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        var sequence = await LastSequenceAsync(db, chat, cancellationToken);
-        foreach (var payload in payloads)
-            db.Outbox.Add(new OutboxMessage { Channel = chat.Channel, ChatId = chat.ChatId, Sequence = ++sequence, PayloadJson = payload, CreatedAt = now });
-    }
-
-    public static async Task<long> LastSequenceAsync(BotDbContext db, ChatKey chat, CancellationToken cancellationToken) =>
-        await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
 }

@@ -130,8 +130,8 @@ public sealed class TelegramUpdateHandler(
         var mark = stale ? Texts.StaleButtonPressed : string.Format(Texts.ChosenAnswer, label ?? "");
         var room = TelegramLayout.MaxTextLength - mark.Length - 2;
         var edited = (shownText.Length <= room ? shownText : shownText[..room]) + "\n\n" + mark;
-        await TelegramOutbox.QueueAsync(db, chat,
-            [TelegramPayload.Serialize(Reply.Plain(edited), new TelegramExtras(EditMessageId: pressed.MessageId))], clock.GetUtcNow(), cancellationToken);
+        await OutboxWriter.QueueAsync(db, chat,
+            [new OutboxPayload(Reply.Plain(edited), Telegram: new TelegramExtras(EditMessageId: pressed.MessageId))], clock.GetUtcNow(), cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         outboxSignal.Notify();
     }
@@ -139,6 +139,6 @@ public sealed class TelegramUpdateHandler(
     private async Task<long> LastSequenceAsync(ChatKey chat, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
-        return await TelegramOutbox.LastSequenceAsync(scope.ServiceProvider.GetRequiredService<BotDbContext>(), chat, cancellationToken);
+        return await OutboxWriter.LastSequenceAsync(scope.ServiceProvider.GetRequiredService<BotDbContext>(), chat, cancellationToken);
     }
 }

@@ -12,7 +12,7 @@ public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clo
     private readonly TokenBucket number = new(options.Value.MessagesPerSecond, options.Value.MessagesPerSecond, clock);
     private readonly ConcurrentDictionary<string, TokenBucket> people = new();
     private readonly Lock gate = new();
-    private TimeSpan numberBackoff = TimeSpan.Zero;
+    private int numberThrottles;
 
     public async ValueTask WaitTurnAsync(string waId, CancellationToken cancellationToken)
     {
@@ -22,7 +22,15 @@ public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clo
 
     public void Succeeded()
     {
-        lock (gate) numberBackoff = TimeSpan.Zero;
+        lock (gate) numberThrottles = 0;
+    }
+
+    /// <summary>When a message to <paramref name="waId"/> could go without waiting: its own pace and the number's pause both allow it.</summary>
+    public DateTimeOffset ReadyAt(string waId)
+    {
+        var person = people.TryGetValue(waId, out var bucket) ? bucket.ReadyIn() : TimeSpan.Zero;
+        var wait = number.ReadyIn();
+        return clock.GetUtcNow() + (person > wait ? person : wait);
     }
 
     /// <summary>The number is throttled (429, 130429): everyone waits, longer each time until a send succeeds.</summary>
@@ -31,8 +39,8 @@ public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clo
         TimeSpan pause;
         lock (gate)
         {
-            numberBackoff = numberBackoff == TimeSpan.Zero ? FirstBackoff : TimeSpan.FromTicks(Math.Min(numberBackoff.Ticks * 2, LongestBackoff.Ticks));
-            pause = retryAfter is { } after && after > numberBackoff ? after : numberBackoff;
+            var backoff = Backoff.Delay(FirstBackoff, LongestBackoff, ++numberThrottles);
+            pause = retryAfter is { } after && after > backoff ? after : backoff;
         }
         number.Pause(pause);
         return pause;

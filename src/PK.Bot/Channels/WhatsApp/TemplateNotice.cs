@@ -1,4 +1,3 @@
-using System.Text.Json;
 using System.Text.Json.Serialization;
 
 namespace PK.Bot.Channels.WhatsApp;
@@ -13,24 +12,10 @@ public enum TemplateKind
 /// <summary>
 /// An outbox entry that stands in front of a free-form reply: outside the 24-hour window it goes as the approved
 /// template (which may be sent any time); inside the window it is skipped, because the full text can go at once.
+/// It rides in the outbox as <see cref="OutboxPayload.Template"/>.
 /// </summary>
 public sealed record TemplateNotice(TemplateKind Kind, IReadOnlyList<string> Parameters)
 {
-    private const string Marker = "whatsAppTemplate";
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
-
-    public string ToPayload() => JsonSerializer.Serialize(new Dictionary<string, TemplateNotice> { [Marker] = this }, Json);
-
-    public static bool TryRead(string payloadJson, out TemplateNotice notice)
-    {
-        notice = null!;
-        // Replies are objects with "text" first; only a notice starts with the marker, so most payloads are not parsed twice.
-        if (!payloadJson.AsSpan().TrimStart().StartsWith("{\"" + Marker)) return false;
-        using var json = JsonDocument.Parse(payloadJson);
-        notice = json.RootElement.GetProperty(Marker).Deserialize<TemplateNotice>(Json)!;
-        return true;
-    }
-
     /// <summary>The template message, with parameters made acceptable (no line breaks, tabs or runs of spaces; at most 1,024 characters).</summary>
     public GraphMessage ToMessage(string to, WhatsAppTemplateOptions templates)
     {

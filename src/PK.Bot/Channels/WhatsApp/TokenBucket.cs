@@ -27,6 +27,16 @@ public sealed class TokenBucket(double perSecond, int burst, TimeProvider clock)
         if (wait > TimeSpan.Zero) await Task.Delay(wait, clock, cancellationToken);
     }
 
+    /// <summary>How long until a token is free without waiting behind anyone (zero when one is free now).</summary>
+    public TimeSpan ReadyIn()
+    {
+        lock (gate)
+        {
+            Refill();
+            return tokens >= 1 ? TimeSpan.Zero : TimeSpan.FromSeconds((1 - tokens) / perSecond);
+        }
+    }
+
     /// <summary>Holds every send back for at least <paramref name="pause"/> (the platform said: too fast).</summary>
     public void Pause(TimeSpan pause)
     {

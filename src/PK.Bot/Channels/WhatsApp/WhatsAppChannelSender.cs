@@ -1,5 +1,4 @@
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Domain;
 using PK.Domain.Conversations;
@@ -22,6 +21,8 @@ public sealed class WhatsAppChannelSender(
 {
     public string Channel => WhatsAppChannel.Name;
 
+    public DateTimeOffset ReadyAt(string chatId) => pace.ReadyAt(chatId);
+
     public async Task SendAsync(OutboxMessage message, CancellationToken cancellationToken)
     {
         var to = message.ChatId;
@@ -33,7 +34,7 @@ public sealed class WhatsAppChannelSender(
 
         Reply? reply = null;
         IReadOnlyList<GraphMessage> parts;
-        if (TemplateNotice.TryRead(message.PayloadJson, out var notice))
+        if (message.Payload.Template is { } notice)
         {
             if (windowOpen) return;
             parts = [notice.ToMessage(to, options.Value.Templates)];
@@ -41,7 +42,7 @@ public sealed class WhatsAppChannelSender(
         else
         {
             if (!windowOpen) throw WindowClosed();
-            reply = ReplyJson.Deserialize(message.PayloadJson);
+            reply = message.Payload.Reply;
             parts = Checked(reply, to);
         }
 

@@ -1,5 +1,6 @@
 using PK.Bot.Hosting;
 using Microsoft.Extensions.Options;
+using PK.Bot.Conversations;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 
@@ -37,9 +38,7 @@ public sealed class WhatsAppTemplates(IServiceScopeFactory scopes, IOptions<What
         var chatId = person.PhoneDigits;
         if (!await db.ChatLinks.AnyAsync(l => l.Channel == WhatsAppChannel.Name && l.ChatId == chatId, cancellationToken))
             db.ChatLinks.Add(new ChatLink { Channel = WhatsAppChannel.Name, ChatId = chatId, PersonId = person.Id, LinkedAt = now });
-        var sequence = await db.Outbox.Where(m => m.Channel == WhatsAppChannel.Name && m.ChatId == chatId).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
-        db.Outbox.Add(new OutboxMessage { Channel = WhatsAppChannel.Name, ChatId = chatId, Sequence = sequence + 1, PayloadJson = notice.ToPayload(), CreatedAt = now });
-        db.Outbox.Add(new OutboxMessage { Channel = WhatsAppChannel.Name, ChatId = chatId, Sequence = sequence + 2, PayloadJson = Conversations.ReplyJson.Serialize(message), CreatedAt = now });
+        await OutboxWriter.QueueAsync(db, new ChatKey(WhatsAppChannel.Name, chatId), [OutboxPayload.Notice(notice), OutboxPayload.Of(message)], now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
