@@ -21,6 +21,7 @@ public static class BotCommandLine
         ["roster"] = "The roster of kader, koordinator and admin.",
         ["forward"] = "Forwarding of submitted families to the core database.",
         ["targets"] = "Targets per area.",
+        ["inbox"] = "Messages from the platforms that could not be applied.",
     };
 
     public static RootCommand Create(Func<string[], WebApplicationBuilder> createBuilder)
