@@ -124,6 +124,23 @@ public sealed class TelegramWebhookTests
         Assert.Equal(Texts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(7399)).Text);
     }
 
+    [Theory]
+    [InlineData("""{"update_id":101,"message":{"message_id":1,"date":0}}""")]
+    [InlineData("""{"update_id":102,"callback_query":{"id":"cq-odd","chat_instance":"1","data":"a|x"}}""")]
+    public async Task AnOddPolledUpdateIsSetAsideAndPollingGoesOn(string odd)
+    {
+        await using var tg = await TelegramHarness.StartAsync(settings: QuickRetries);
+        var id = tg.Api.Deliver(System.Text.Json.Nodes.JsonNode.Parse(odd)!.AsObject());
+
+        var replies = await tg.SendAsync(Sri, tg.Api.Says(Sri, "/start"));
+
+        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(replies).Text);
+        await tg.WaitUntilAppliedAsync(id);
+        var row = await tg.Bot.QueryAsync(db => db.Inbox.SingleAsync(m => m.PlatformId == id.ToString()));
+        Assert.NotNull(row.SetAsideAt);
+        Assert.Equal(3, row.Attempts);
+    }
+
     [Fact]
     public async Task InboxRowsStoredBeforeTheUpgradeAreStillApplied()
     {
