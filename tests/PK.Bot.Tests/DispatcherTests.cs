@@ -118,4 +118,29 @@ public sealed class DispatcherTests
         Assert.Contains("Jl. Melati 5", (await bot.Sender.WaitForAsync("c1", 3))[2]);
         Assert.Single(await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id)), a => a.Contains("Jl. Melati 5"));
     }
+    [Fact]
+    public async Task ATurnCancelledMidWayLeavesItsChatFreeForTheNextMessage()
+    {
+        var hold = new HoldingInterceptor();
+        await using var bot = await BotFixture.StartAsync(services => services.AddSingleton<IInterceptor>(hold));
+        var kader = await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
+        Assert.Equal(TurnOutcome.Applied, await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "/mulai")));
+
+        using var cancel = new CancellationTokenSource();
+        hold.Armed = true;
+        var cancelled = bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2", "Jl. Mawar 1"), cancel.Token);
+        await hold.Entered.WaitAsync(TimeSpan.FromSeconds(20));
+        var queued = bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m2b", "Jl. Mawar 2"));
+        cancel.Cancel();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => cancelled.WaitAsync(TimeSpan.FromSeconds(20)));
+        // What queued behind the cancelled turn is failed with it (its caller keeps the message and hands it over again).
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => queued.WaitAsync(TimeSpan.FromSeconds(20)));
+
+        var next = await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m3", "Jl. Melati 5")).WaitAsync(TimeSpan.FromSeconds(20));
+
+        Assert.Equal(TurnOutcome.Applied, next);
+        var audit = await bot.QueryAsync(db => StoredAnswers.AuditOfAsync(db, kader.Id));
+        Assert.Single(audit, a => a.Contains("Jl. Melati 5"));
+        Assert.DoesNotContain(audit, a => a.Contains("Jl. Mawar"));
+    }
 }

@@ -27,6 +27,7 @@ public static class BotCommandLine
         ["targets"] = "Targets per area.",
         ["whatsapp"] = "The WhatsApp channel.",
         ["flows"] = "WhatsApp Flows generated from the form.",
+        ["inbox"] = "Messages from the platforms that could not be applied.",
     };
 
     public static RootCommand Create(Func<string[], WebApplicationBuilder> createBuilder)

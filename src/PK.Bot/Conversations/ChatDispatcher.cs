@@ -27,27 +27,54 @@ public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, 
         return pending.Completion.Task;
     }
 
+    /// <summary>
+    /// Runs one chat's turns until its queue is empty. Whatever ends it (the queue drained, a turn cancelled, a fault
+    /// nobody expected), the lane removes itself, so the chat's next message starts a fresh one; on cancellation or a
+    /// fault the turns still queued behind it are failed too (their callers keep their messages and hand them over again).
+    /// </summary>
     private async Task RunLaneAsync(ChatKey chat)
     {
-        while (true)
+        Pending? next = null;
+        try
         {
-            Pending next;
+            while (true)
+            {
+                lock (gate)
+                {
+                    var lane = lanes[chat];
+                    if (lane.Count == 0)
+                    {
+                        lanes.Remove(chat);
+                        return;
+                    }
+                    next = lane.Dequeue();
+                }
+                if (next.CancellationToken.IsCancellationRequested)
+                {
+                    next.Completion.TrySetCanceled(next.CancellationToken);
+                    continue;
+                }
+                next.Completion.TrySetResult(await ApplyAsync(next.Message, next.CancellationToken));
+            }
+        }
+        catch (Exception ex)
+        {
+            List<Pending> orphans;
             lock (gate)
             {
-                var lane = lanes[chat];
-                if (lane.Count == 0)
-                {
-                    lanes.Remove(chat);
-                    return;
-                }
-                next = lane.Dequeue();
+                orphans = lanes.Remove(chat, out var lane) ? [.. lane] : [];
             }
-            if (next.CancellationToken.IsCancellationRequested)
+            if (next is not null) orphans.Insert(0, next);
+            if (ex is OperationCanceledException cancelled)
             {
-                next.Completion.TrySetCanceled(next.CancellationToken);
-                continue;
+                logger.LogInformation("Turn of chat {Channel}:{ChatId} cancelled; {Count} queued turn(s) of that chat cancelled with it", chat.Channel, chat.ChatId, orphans.Count - 1);
+                foreach (var orphan in orphans) orphan.Completion.TrySetCanceled(cancelled.CancellationToken);
             }
-            next.Completion.TrySetResult(await ApplyAsync(next.Message, next.CancellationToken));
+            else
+            {
+                logger.LogError(ex, "The lane of chat {Channel}:{ChatId} failed; {Count} queued turn(s) of that chat failed with it", chat.Channel, chat.ChatId, orphans.Count - 1);
+                foreach (var orphan in orphans) orphan.Completion.TrySetException(ex);
+            }
         }
     }
 

@@ -20,6 +20,11 @@ public static class ConversationServices
             .ValidateOnStart();
         services.AddSingleton(sp => new ConversationEngine(
             FormLoader.Pk21, sp.GetRequiredService<RegionDirectory>(), sp.GetRequiredService<IOptions<InterviewOptions>>().Value));
+        services.AddOptions<StrangerOptions>()
+            .BindConfiguration(StrangerOptions.Section)
+            .Validate(o => o.StrangerReplyEvery >= TimeSpan.Zero, "Security:StrangerReplyEvery must not be negative.")
+            .ValidateOnStart();
+        services.AddSingleton<StrangerGate>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<TurnProcessor>();
         services.AddScoped<ConversationTurnHandler>();

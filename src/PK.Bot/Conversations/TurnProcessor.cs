@@ -10,7 +10,7 @@ namespace PK.Bot.Conversations;
 /// One turn, one transaction: skip a redelivery, load the chat and the kader's interviews, let the
 /// conversation decide, then save the message id, interviews, audit, replies and submissions together.
 /// </summary>
-public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxSender> outboxSignal, ILogger<TurnProcessor> logger)
+public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<OutboxSender> outboxSignal, StrangerGate strangers, ILogger<TurnProcessor> logger)
 {
     public async Task<TurnOutcome> ApplyAsync(IncomingMessage message, CancellationToken cancellationToken)
     {
@@ -33,9 +33,12 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
             .Select(l => l.Person).SingleOrDefaultAsync(cancellationToken);
         if (person is null)
         {
+            // A stranger is refused once per Security:StrangerReplyEvery; their other messages leave nothing behind.
+            if (!strangers.ShouldAnswer(chat, now)) return TurnOutcome.Ignored;
             await OutboxWriter.QueueAsync(db, chat, [PK.Domain.Conversations.Reply.Plain(PK.Domain.Texts.NotOnRoster)], now, cancellationToken);
             await db.SaveChangesAsync(cancellationToken);
             await transaction.CommitAsync(cancellationToken);
+            strangers.Answered(chat, now);
             outboxSignal.Notify();
             return TurnOutcome.NotOnRoster;
         }

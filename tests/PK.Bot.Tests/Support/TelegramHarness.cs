@@ -23,7 +23,7 @@ public sealed class TelegramHarness : IAsyncDisposable
     /// <summary>The day the domain's family-of-four script was written for (ages follow from the NIKs).</summary>
     public static readonly DateTimeOffset ScriptDay = new(2021, 4, 15, 9, 0, 0, TimeSpan.FromHours(7));
 
-    public static async Task<TelegramHarness> StartAsync(bool webhook = false, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null)
+    public static async Task<TelegramHarness> StartAsync(bool webhook = false, IDictionary<string, string>? settings = null, Action<IServiceCollection>? services = null, TempFolder? folder = null)
     {
         var api = await FakeBotApi.StartAsync();
         var all = new Dictionary<string, string>
@@ -47,7 +47,7 @@ public sealed class TelegramHarness : IAsyncDisposable
         {
             s.AddSingleton<TimeProvider>(clock);
             services?.Invoke(s);
-        }, settings: all));
+        }, settings: all, folder: folder));
     }
 
     /// <summary>Where the bot's own HTTP endpoints listen.</summary>
@@ -79,20 +79,31 @@ public sealed class TelegramHarness : IAsyncDisposable
         return person;
     }
 
-    /// <summary>Delivers an update by polling and waits until the bot confirmed it and sent everything; returns the new messages to the chat.</summary>
+    /// <summary>Delivers an update by polling and waits until the bot confirmed it, applied it and sent everything; returns the new messages to the chat.</summary>
     public async Task<IReadOnlyList<SentMessage>> SendAsync(long chatId, JsonObject update)
     {
         var before = Api.MessagesTo(chatId).Select(m => m.MessageId).DefaultIfEmpty(0).Max();
         var id = Api.Deliver(update);
         await WaitAsync(() => Task.FromResult(Api.ConfirmedOffset > id), $"update {id} confirmed");
+        await WaitUntilAppliedAsync(id);
         await Bot.WaitUntilOutboxIsEmptyAsync();
         return Api.MessagesTo(chatId).Where(m => m.MessageId > before).ToList();
     }
 
-    public async Task<HttpResponseMessage> PostWebhookAsync(JsonObject update, string? secret)
+    /// <summary>Waits until the stored update is applied (or set aside): the inbox pipeline is done with it.</summary>
+    public Task WaitUntilAppliedAsync(long updateId)
+    {
+        var platformId = updateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        return WaitAsync(() => Bot.QueryAsync(db => db.Inbox.AnyAsync(m => m.Channel == PK.Bot.Channels.Telegram.TelegramChannel.Name && m.PlatformId == platformId
+            && (m.ProcessedAt != null || m.SetAsideAt != null))), $"update {updateId} applied");
+    }
+
+    public Task<HttpResponseMessage> PostWebhookAsync(JsonObject update, string? secret) => PostWebhookAsync(update.ToJsonString(), secret);
+
+    public async Task<HttpResponseMessage> PostWebhookAsync(string body, string? secret)
     {
         using var http = new HttpClient { BaseAddress = BotAddress };
-        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(update.ToJsonString(), System.Text.Encoding.UTF8, "application/json") };
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/telegram/webhook") { Content = new StringContent(body, System.Text.Encoding.UTF8, "application/json") };
         if (secret is not null) request.Headers.Add("X-Telegram-Bot-Api-Secret-Token", secret);
         return await http.SendAsync(request);
     }

@@ -49,6 +49,7 @@ public sealed class TelegramDeliveryTests
 
         readOnly.On = false;
         await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > id), "the update confirmed once storage is back");
+        await tg.WaitUntilAppliedAsync(id);
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
 
         Assert.Equal(1, await tg.Bot.QueryAsync(db => db.AnswerAudit.CountAsync()));
@@ -86,7 +87,8 @@ public sealed class TelegramDeliveryTests
         tg.Api.Inject(FaultKind.ServerError, times: 3, method: "sendMessage");
         var early = Opening.Take(3).Select(line => tg.Api.Says(Sri, line)).ToList();
         foreach (var update in early) tg.Api.Deliver(update);
-        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > FakeBotApi.Id(early[^1])), "the first answers applied");
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > FakeBotApi.Id(early[^1])), "the first answers confirmed");
+        await tg.WaitUntilAppliedAsync(FakeBotApi.Id(early[^1]));
 
         // Then Telegram is gone altogether while the kader keeps typing.
         tg.Api.Down = true;
@@ -100,7 +102,8 @@ public sealed class TelegramDeliveryTests
         Assert.DoesNotContain(tg.Api.MessagesTo(Sri), m => m.Text.StartsWith("✓ K.4", StringComparison.Ordinal));
         tg.Api.Down = false;
 
-        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > FakeBotApi.Id(late[^1])), "the late answers applied");
+        await TelegramHarness.WaitAsync(() => Task.FromResult(tg.Api.ConfirmedOffset > FakeBotApi.Id(late[^1])), "the late answers confirmed");
+        await tg.WaitUntilAppliedAsync(FakeBotApi.Id(late[^1]));
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
 
         var replies = tg.Api.MessagesTo(Sri).Skip(1).ToList(); // after the welcome

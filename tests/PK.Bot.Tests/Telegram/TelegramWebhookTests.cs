@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.EntityFrameworkCore.Infrastructure;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Tests.Support;
 using PK.Domain;
@@ -90,5 +91,78 @@ public sealed class TelegramWebhookTests
         Assert.StartsWith("✓ K.1", replies[2].Text);
         Assert.StartsWith("✓ K.2", replies[3].Text);
         Assert.StartsWith("✓ K.3", replies[4].Text);
+    }
+
+    /// <summary>Failing items are tried a few times in quick succession, then set aside.</summary>
+    internal static readonly Dictionary<string, string> QuickRetries = new() { ["Inbox:RetryDelay"] = "00:00:00.010", ["Inbox:MaxAttempts"] = "3" };
+
+    [Theory]
+    [InlineData("""{"update_id":101,"message":{"message_id":1,"date":0}}""")]
+    [InlineData("""{"update_id":102,"callback_query":{"id":"cq-odd","chat_instance":"1","data":"a|x"}}""")]
+    public async Task AnOddUpdateIsSetAsideAndEveryOtherChatIsStillApplied(string odd)
+    {
+        await using var tg = await TelegramHarness.StartAsync(webhook: true, settings: QuickRetries);
+        await tg.AddToRosterAsync("Sri Wahyuni", "6281311110001");
+
+        using var response = await tg.PostWebhookAsync(odd, TelegramHarness.WebhookSecret);
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tg.PostWebhookAsync(tg.Api.SharesContact(Sri, Sri, "6281311110001"), TelegramHarness.WebhookSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tg.PostWebhookAsync(tg.Api.Says(Sri, "/mulai"), TelegramHarness.WebhookSecret)).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await tg.PostWebhookAsync(tg.Api.Says(7399, "/start"), TelegramHarness.WebhookSecret)).StatusCode);
+
+        await TelegramHarness.WaitAsync(() => tg.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null || m.SetAsideAt != null)), "every stored update applied or set aside");
+        await tg.Bot.WaitUntilOutboxIsEmptyAsync();
+
+        var setAside = Assert.Single(await tg.Bot.QueryAsync(db => db.Inbox.Where(m => m.SetAsideAt != null).ToListAsync()));
+        Assert.Equal(System.Text.Json.JsonDocument.Parse(odd).RootElement.GetProperty("update_id").GetInt64().ToString(), setAside.PlatformId);
+        Assert.Equal(3, setAside.Attempts);
+        Assert.False(string.IsNullOrEmpty(setAside.LastError));
+        Assert.Null(setAside.ProcessedAt);
+        var replies = tg.Api.MessagesTo(Sri);
+        Assert.StartsWith(Texts.ContactLinked, replies[0].Text);
+        Assert.StartsWith("Mulai mencatat", replies[1].Text);
+        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(7399)).Text);
+    }
+
+    [Theory]
+    [InlineData("""{"update_id":101,"message":{"message_id":1,"date":0}}""")]
+    [InlineData("""{"update_id":102,"callback_query":{"id":"cq-odd","chat_instance":"1","data":"a|x"}}""")]
+    public async Task AnOddPolledUpdateIsSetAsideAndPollingGoesOn(string odd)
+    {
+        await using var tg = await TelegramHarness.StartAsync(settings: QuickRetries);
+        var id = tg.Api.Deliver(System.Text.Json.Nodes.JsonNode.Parse(odd)!.AsObject());
+
+        var replies = await tg.SendAsync(Sri, tg.Api.Says(Sri, "/start"));
+
+        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(replies).Text);
+        await tg.WaitUntilAppliedAsync(id);
+        var row = await tg.Bot.QueryAsync(db => db.Inbox.SingleAsync(m => m.PlatformId == id.ToString()));
+        Assert.NotNull(row.SetAsideAt);
+        Assert.Equal(3, row.Attempts);
+    }
+
+    [Fact]
+    public async Task InboxRowsStoredBeforeTheUpgradeAreStillApplied()
+    {
+        using var folder = new TempFolder();
+        await using (var old = await BotFixture.StartAsync(folder: folder))
+        {
+            // The schema as it was before inbox rows had tries, errors and chats; an update stored then and not yet applied.
+            await old.QueryAsync(async db =>
+            {
+                await db.GetService<Microsoft.EntityFrameworkCore.Migrations.IMigrator>().MigrateAsync("20261129122152_Reporting");
+                var update = $$$"""{"update_id":4242,"message":{"message_id":9,"date":1764489600,"chat":{"id":{{{Sri}}},"type":"private","first_name":"Sri"},"from":{"id":{{{Sri}}},"is_bot":false,"first_name":"Sri"},"text":"/start"}}""";
+                var payload = new PK.Bot.Security.DataProtector(Convert.FromBase64String(BotFixture.DataKey)).Protect(update);
+                return await db.Database.ExecuteSqlAsync(
+                    $"INSERT INTO inbox_messages (Channel, PlatformId, RawPayload, ReceivedAt, ProcessedAt) VALUES ('telegram', '4242', {payload}, '2026-11-30T08:00:00.0000000Z', NULL)");
+            });
+        }
+
+        await using var tg = await TelegramHarness.StartAsync(webhook: true, folder: folder);
+
+        await TelegramHarness.WaitAsync(() => tg.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)), "the old row applied");
+        await tg.Bot.WaitUntilOutboxIsEmptyAsync();
+        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(Sri)).Text);
+        Assert.Equal(Sri.ToString(), (await tg.Bot.QueryAsync(db => db.Inbox.SingleAsync())).ChatId);
     }
 }

@@ -1,4 +1,5 @@
 using System.Net;
+using Microsoft.Extensions.DependencyInjection;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Tests.Support;
 
@@ -143,9 +144,98 @@ public sealed class WhatsAppWebhookTests
         // A second failure of the same reply is more than MaxResends allows: it is reported, not re-sent.
         await wa.DeliverAsync(Webhooks.Statuses(Webhooks.Status(again.Wamid, "failed", Kader, Webhooks.Now(), errorCode: 131026)));
         await WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.LastError != null && m.LastError.Contains("not re-sent"))));
-        await Task.Delay(300);
-        Assert.Equal(3, wa.Graph.SentTo(Kader).Count);
+        // The chat's next reply goes out after anything queued before it: had the failed one been queued again, it would come first.
+        var next = Assert.Single(await wa.SayAsync(Kader, "/lewati"));
+        Assert.NotEqual(reply.Text, next.Text);
+        Assert.Equal(4, wa.Graph.SentTo(Kader).Count);
+        Assert.Equal(2, wa.Graph.SentTo(Kader).Count(m => m.Text == reply.Text));
         Assert.Equal(2, await wa.Bot.QueryAsync(db => db.Set<WhatsAppDelivery>().CountAsync(d => d.Status == DeliveryStatus.Failed)));
+    }
+
+    private const string Other = "6281311110002";
+    private static readonly Dictionary<string, string> QuickRetries = new() { ["Inbox:RetryDelay"] = "00:00:00.010", ["Inbox:MaxAttempts"] = "3" };
+
+    [Fact]
+    public async Task AFailedStatusWithOddErrorsDoesNotStopTheChannel()
+    {
+        await using var wa = await WhatsAppBot.StartAsync(QuickRetries);
+        await wa.AddRosterPersonAsync("Sri Wahyuni", Kader);
+        await wa.AddRosterPersonAsync("Budi Santoso", Other);
+        var first = Assert.Single(await wa.SayAsync(Kader, "/mulai"));
+
+        // As probed: correctly signed, a failure whose errors are not objects.
+        await wa.DeliverAsync(Webhooks.Statuses(new System.Text.Json.Nodes.JsonObject { ["id"] = first.Wamid, ["status"] = "failed", ["errors"] = new System.Text.Json.Nodes.JsonArray(1) }));
+        var other = await wa.SayAsync(Other, "/mulai");
+
+        Assert.StartsWith("Mulai mencatat", Assert.Single(other).Text);
+        await WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)));
+        // The failure itself was understood: the reply goes out again.
+        var again = (await wa.Graph.WaitForAsync(Kader, 2))[1];
+        Assert.Equal(first.Text, again.Text);
+        Assert.Equal(DeliveryStatus.Failed, await wa.Bot.QueryAsync(db => db.Set<WhatsAppDelivery>().Where(d => d.Wamid == first.Wamid).Select(d => d.Status).SingleAsync()));
+    }
+
+    [Theory]
+    [InlineData("array", 400)]
+    [InlineData("entry of numbers", 400)]
+    [InlineData("metadata a string", 400)]
+    [InlineData("phone_number_id a number", 400)]
+    [InlineData("messages of numbers", 400)]
+    [InlineData("not JSON", 400)]
+    [InlineData("nested 10,000 levels", 400)]
+    [InlineData("5 MB", 413)]
+    public async Task AnOddButSignedBodyIsRefusedWithoutAStackTraceAndNothingIsStored(string shape, int status)
+    {
+        await using var wa = await WhatsAppBot.StartAsync();
+        var body = shape switch
+        {
+            "array" => "[1,2]",
+            "entry of numbers" => """{"entry":[1]}""",
+            "metadata a string" => """{"entry":[{"changes":[{"value":{"metadata":"x","messages":[]}}]}]}""",
+            "phone_number_id a number" => """{"entry":[{"changes":[{"value":{"metadata":{"phone_number_id":123},"messages":[]}}]}]}""",
+            "messages of numbers" => """{"entry":[{"changes":[{"value":{"messages":[1]}}]}]}""",
+            "not JSON" => """{"entry":""",
+            "nested 10,000 levels" => new string('[', 10_000) + new string(']', 10_000),
+            _ => "{\"entry\":[],\"pad\":\"" + new string(' ', 5 * 1024 * 1024) + "\"}",
+        };
+
+        using var response = await wa.PostAsync(body);
+
+        Assert.Equal(status, (int)response.StatusCode);
+        Assert.DoesNotContain("   at ", await response.Content.ReadAsStringAsync());
+        Assert.Equal(0, await wa.Bot.QueryAsync(db => db.Inbox.CountAsync()));
+    }
+
+    [Fact]
+    public async Task AStrangerIsAnsweredOnceAnHourAndTheirFloodLeavesNoRows()
+    {
+        const string stranger = "6281399990000";
+        const string burst = "6281399990001";
+        await using var wa = await WhatsAppBot.StartAsync();
+        await wa.AddRosterPersonAsync("Sri Wahyuni", Kader);
+        var gate = wa.Bot.App.Services.GetRequiredService<PK.Bot.Conversations.StrangerGate>();
+
+        Assert.Contains("belum terdaftar", Assert.Single(await wa.SayAsync(stranger, "halo")).Text);
+        for (var i = 0; i < 99; i++)
+            await wa.DeliverAsync(Webhooks.Envelope(Webhooks.Text(stranger, wa.NewWamid(), $"halo {i}", Webhooks.Now())));
+        // A burst that arrives before its first message is refused: stored, then nothing kept but the first.
+        var t = Webhooks.Now();
+        await wa.DeliverAsync(Webhooks.Envelope([.. Enumerable.Range(0, 10).Select(i => Webhooks.Text(burst, $"wamid.burst.{i}", $"halo {i}", t + i))]));
+        var kader = await wa.SayAsync(Kader, "/mulai");
+
+        Assert.StartsWith("Mulai mencatat", Assert.Single(kader).Text);
+        await WaitForAsync(wa, () => Task.FromResult(gate.Messages == 110));
+        await WaitForAsync(wa, () => wa.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)));
+        await wa.Bot.WaitUntilOutboxIsEmptyAsync();
+        foreach (var number in new[] { stranger, burst })
+        {
+            Assert.Single(wa.Graph.SentTo(number));
+            Assert.Equal(1, await wa.Bot.QueryAsync(db => db.Inbox.CountAsync(m => m.ChatId == number)));
+            Assert.Equal(1, await wa.Bot.QueryAsync(db => db.ProcessedMessages.CountAsync(m => m.ChatId == number)));
+            Assert.Equal(1, await wa.Bot.QueryAsync(db => db.Outbox.CountAsync(m => m.ChatId == number)));
+        }
+        Assert.Equal(108, gate.Ignored);
+        Assert.Equal(0, await wa.Bot.QueryAsync(db => db.ChatLinks.CountAsync(l => l.ChatId == stranger || l.ChatId == burst)));
     }
 
     internal static async Task WaitForAsync(WhatsAppBot wa, Func<Task<bool>> condition)

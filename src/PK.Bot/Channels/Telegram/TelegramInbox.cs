@@ -1,7 +1,10 @@
+using PK.Bot.Hosting;
+using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
+using PK.Bot.Channels.Inbox;
 using PK.Bot.Persistence;
 using Telegram.Bot;
 using Telegram.Bot.Types;
@@ -9,22 +12,22 @@ using Telegram.Bot.Types;
 namespace PK.Bot.Channels.Telegram;
 
 /// <summary>
-/// Webhook mode: <c>POST /telegram/webhook</c> checks the secret before reading anything, stores the raw update and
-/// answers at once; <see cref="RunAsync"/> applies stored updates afterwards, each chat's in the order they arrived.
+/// Telegram's side of the inbox: raw updates are stored — from <c>POST /telegram/webhook</c> (the secret checked
+/// before anything is read) or from long polling — and the <see cref="InboxPipeline"/> applies them through
+/// <see cref="TelegramUpdateHandler"/>, each chat's in update order.
 /// </summary>
 public sealed class TelegramInbox(
     IServiceScopeFactory scopes,
     TelegramUpdateHandler handler,
     IOptions<TelegramOptions> options,
-    TimeProvider clock,
-    ILogger<TelegramInbox> logger)
+    WakeSignal<InboxPipeline> signal,
+    TimeProvider clock) : IInboxChannel
 {
     public const string Path = "/telegram/webhook";
     public const string SecretHeader = "X-Telegram-Bot-Api-Secret-Token";
     private const int MaxBodyBytes = 1 << 20;
-    private static readonly TimeSpan IdleWait = TimeSpan.FromSeconds(1);
 
-    private readonly SemaphoreSlim arrived = new(0, 1);
+    public string Name => TelegramChannel.Name;
 
     public async Task<IResult> ReceiveAsync(HttpContext http)
     {
@@ -54,24 +57,26 @@ public sealed class TelegramInbox(
         {
             return Results.BadRequest();
         }
+        // An update the library cannot read is still stored (and set aside when applied), so it is visible to the operator.
+        await StoreAsync([new StagedItem(Id(updateId), ChatOf(body), body)], http.RequestAborted);
+        return Results.Ok();
+    }
 
+    /// <summary>Stores polled updates (one transaction); once this returns, Telegram may forget them.</summary>
+    public Task StoreAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
+        StoreAsync([.. updates.Select(u => new StagedItem(Id(u.Id), TelegramChannel.ChatOf(u)?.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(u, JsonBotAPI.Options)))],
+            cancellationToken);
+
+    private async Task StoreAsync(IReadOnlyList<StagedItem> items, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        var platformId = updateId.ToString(System.Globalization.CultureInfo.InvariantCulture);
-        if (!await db.Inbox.AnyAsync(m => m.Channel == TelegramChannel.Name && m.PlatformId == platformId, http.RequestAborted))
-        {
-            db.Inbox.Add(new InboxMessage { Channel = TelegramChannel.Name, PlatformId = platformId, RawPayload = body, ReceivedAt = clock.GetUtcNow() });
-            try
-            {
-                await db.SaveChangesAsync(http.RequestAborted);
-            }
-            catch (DbUpdateException ex) when (ex.InnerException is Microsoft.Data.Sqlite.SqliteException { SqliteErrorCode: 19 })
-            {
-                // A twin delivery stored it first (unique constraint): stored is stored.
-            }
-        }
-        Wake();
-        return Results.Ok();
+        // BEGIN IMMEDIATE: a twin delivery racing this one waits, then finds these ids.
+        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
+        var fresh = await InboxPipeline.StageAsync(db, TelegramChannel.Name, items, clock.GetUtcNow(), cancellationToken);
+        await db.SaveChangesAsync(cancellationToken);
+        await transaction.CommitAsync(cancellationToken);
+        if (fresh.Count > 0) signal.Notify();
     }
 
     /// <summary>Constant-time comparison, so the secret cannot be guessed a character at a time.</summary>
@@ -79,86 +84,32 @@ public sealed class TelegramInbox(
         !string.IsNullOrEmpty(given) && !string.IsNullOrEmpty(expected)
         && CryptographicOperations.FixedTimeEquals(Encoding.UTF8.GetBytes(given), Encoding.UTF8.GetBytes(expected));
 
-    public async Task RunAsync(CancellationToken stoppingToken)
+    public InboxItem Read(InboxMessage row)
     {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                if (!await ApplyStoredAsync(stoppingToken))
-                    await arrived.WaitAsync(IdleWait, stoppingToken);
-            }
-            catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
-            {
-                logger.LogError(ex, "Applying stored Telegram updates failed; trying again shortly");
-                await Task.Delay(IdleWait, clock, stoppingToken);
-            }
-        }
+        var update = JsonSerializer.Deserialize<Update>(row.RawPayload, JsonBotAPI.Options)
+            ?? throw new JsonException("The stored payload is not a Telegram update.");
+        return new InboxItem(TelegramChannel.ChatOf(update)?.ToString(CultureInfo.InvariantCulture), update.Id, update);
     }
 
-    /// <summary>Applies one round of stored updates; true when there were any.</summary>
-    private async Task<bool> ApplyStoredAsync(CancellationToken cancellationToken)
+    public async Task<InboxOutcome> ApplyAsync(InboxItem item, CancellationToken cancellationToken)
     {
-        List<(long Id, Update Update)> stored;
-        await using (var scope = scopes.CreateAsyncScope())
-        {
-            var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-            var rows = await db.Inbox.AsNoTracking().Where(m => m.Channel == TelegramChannel.Name && m.ProcessedAt == null)
-                .OrderBy(m => m.Id).Take(200).ToListAsync(cancellationToken);
-            if (rows.Count == 0) return false;
-            stored = [];
-            foreach (var row in rows)
-            {
-                if (Parse(row.RawPayload) is { } update) stored.Add((row.Id, update));
-                else
-                {
-                    logger.LogWarning("Stored Telegram update {InboxId} is not an update; set aside", row.Id);
-                    await MarkAsync(row.Id, cancellationToken);
-                }
-            }
-        }
-        await Task.WhenAll(stored.GroupBy(s => TelegramChannel.ChatOf(s.Update)).Select(async chat =>
-        {
-            foreach (var (id, update) in chat)
-            {
-                try
-                {
-                    await handler.HandleAsync(update, cancellationToken);
-                }
-                catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    // The rest of this chat waits for the next round, so its order holds.
-                    logger.LogError(ex, "Telegram update {UpdateId} could not be applied; it stays stored and is tried again", update.Id);
-                    return;
-                }
-                await MarkAsync(id, cancellationToken);
-            }
-        }));
-        return true;
+        await handler.HandleAsync((Update)item.Content, cancellationToken);
+        return InboxOutcome.Done;
     }
 
-    private static Update? Parse(string json)
+    private static string Id(long updateId) => updateId.ToString(CultureInfo.InvariantCulture);
+
+    private static string? ChatOf(string body)
     {
         try
         {
-            return JsonSerializer.Deserialize<Update>(json, JsonBotAPI.Options);
+            return JsonSerializer.Deserialize<Update>(body, JsonBotAPI.Options) is { } update
+                ? TelegramChannel.ChatOf(update)?.ToString(CultureInfo.InvariantCulture)
+                : null;
         }
         catch (JsonException)
         {
             return null;
         }
-    }
-
-    private async Task MarkAsync(long id, CancellationToken cancellationToken)
-    {
-        await using var scope = scopes.CreateAsyncScope();
-        var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        await db.Inbox.Where(m => m.Id == id).ExecuteUpdateAsync(s => s.SetProperty(m => m.ProcessedAt, clock.GetUtcNow()), cancellationToken);
-    }
-
-    private void Wake()
-    {
-        try { if (arrived.CurrentCount == 0) arrived.Release(); }
-        catch (SemaphoreFullException) { /* already awake */ }
     }
 }

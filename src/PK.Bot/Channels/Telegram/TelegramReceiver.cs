@@ -6,13 +6,14 @@ using Telegram.Bot.Types;
 namespace PK.Bot.Channels.Telegram;
 
 /// <summary>
-/// Registers the command menu and the webhook (or removes it, for polling) at start, then receives: in polling
-/// mode by long polling, confirming a batch to Telegram (advancing the offset) only after every turn in it is committed.
+/// Registers the command menu and the webhook (or removes it, for polling) at start; in polling mode it then long-polls,
+/// stores each batch in the inbox and only then confirms it to Telegram (advancing the offset). The
+/// <see cref="Inbox.InboxPipeline"/> applies what was stored, as it does for webhook deliveries.
 /// </summary>
 public sealed class TelegramReceiver(
     ITelegramBotClient bot,
-    TelegramUpdateHandler handler,
     TelegramInbox inbox,
+    ChannelSenders senders,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
     ILogger<TelegramReceiver> logger,
@@ -26,8 +27,7 @@ public sealed class TelegramReceiver(
         {
             if (options.Value.Mode == TelegramMode.Webhook)
             {
-                // Updates already stored are applied while Telegram is still being told where to call.
-                await Task.WhenAll(RetryAsync("register the webhook", SetUpWebhookAsync, stoppingToken), inbox.RunAsync(stoppingToken));
+                await RetryAsync("register the webhook", SetUpWebhookAsync, stoppingToken);
                 return;
             }
             await RetryAsync("switch to polling", SetUpPollingAsync, stoppingToken);
@@ -70,11 +70,12 @@ public sealed class TelegramReceiver(
                 metrics.ChannelReached(TelegramChannel.Name);
                 if (updates.Length > 0)
                 {
-                    await ApplyAsync(updates, stoppingToken);
-                    // Only now may Telegram forget them: the next call confirms everything below the new offset.
+                    await StoreAsync(updates, stoppingToken);
+                    // Stored: now Telegram may forget them; the next call confirms everything below the new offset.
                     offset = updates.Max(u => u.Id) + 1;
                 }
                 failures = 0;
+                told.Clear();
             }
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
@@ -87,13 +88,43 @@ public sealed class TelegramReceiver(
         }
     }
 
-    /// <summary>Applies a batch: each chat's updates in order, different chats side by side.</summary>
-    private Task ApplyAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken) =>
-        Task.WhenAll(updates.GroupBy(TelegramChannel.ChatOf).Select(async chat =>
+    /// <summary>Updates whose senders were told their message is not stored yet (once each, until storing works again).</summary>
+    private readonly HashSet<long> told = [];
+
+    /// <summary>Stores a batch; when storage fails, each sender is told once, straight through the channel, that it will be retried.</summary>
+    private async Task StoreAsync(IReadOnlyList<Update> updates, CancellationToken cancellationToken)
+    {
+        try
         {
-            foreach (var update in chat.OrderBy(u => u.Id))
-                await handler.HandleAsync(update, cancellationToken);
-        }));
+            await inbox.StoreAsync(updates, cancellationToken);
+        }
+        catch (Exception) when (!cancellationToken.IsCancellationRequested)
+        {
+            foreach (var update in updates.Where(u => told.Add(u.Id)))
+                if ((update.Message is not null || update.CallbackQuery is not null) && TelegramChannel.ChatOf(update) is { } chatId)
+                    await TellAsync(chatId, Texts.StorageFailedWillRetry, cancellationToken);
+            throw;
+        }
+    }
+
+    // The outbox lives in the database that just failed, so this notice goes straight to Telegram.
+    private async Task TellAsync(long chatId, string text, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await senders.For(TelegramChannel.Name).SendAsync(new Persistence.OutboxMessage
+            {
+                Channel = TelegramChannel.Name,
+                ChatId = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
+                PayloadJson = Conversations.ReplyJson.Serialize(PK.Domain.Conversations.Reply.Plain(text)),
+                CreatedAt = clock.GetUtcNow(),
+            }, cancellationToken);
+        }
+        catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
+        {
+            logger.LogWarning("Could not tell Telegram chat {ChatId} that its message is not stored yet ({Reason})", chatId, ex.Message);
+        }
+    }
 
     private async Task RetryAsync(string what, Func<CancellationToken, Task> action, CancellationToken stoppingToken)
     {

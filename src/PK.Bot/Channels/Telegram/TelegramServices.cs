@@ -1,4 +1,5 @@
 using Microsoft.Extensions.Options;
+using PK.Bot.Channels.Inbox;
 using Telegram.Bot;
 
 namespace PK.Bot.Channels.Telegram;
@@ -31,6 +32,8 @@ public static class TelegramServices
         services.AddSingleton<TelegramRegistration>();
         services.AddSingleton<TelegramUpdateHandler>();
         services.AddSingleton<TelegramInbox>();
+        services.AddSingleton<Inbox.IInboxChannel>(sp => sp.GetRequiredService<TelegramInbox>());
+        services.AddInbox();
         services.AddHostedService<TelegramReceiver>();
         return services;
     }

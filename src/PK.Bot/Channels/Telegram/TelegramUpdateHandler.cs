@@ -15,9 +15,9 @@ public static class TelegramChannel
 
     public static ChatKey Chat(long chatId) => new(Name, chatId.ToString(CultureInfo.InvariantCulture));
 
-    /// <summary>The chat an update belongs to (its unit of ordering), when it has one.</summary>
+    /// <summary>The chat an update belongs to (its unit of ordering), when it has one; odd shapes (no chat, no sender) give null.</summary>
     public static long? ChatOf(Update update) =>
-        update.Message?.Chat.Id ?? update.CallbackQuery?.Message?.Chat.Id ?? update.CallbackQuery?.From.Id ?? update.ChannelPost?.Chat.Id;
+        update.Message?.Chat?.Id ?? update.CallbackQuery?.Message?.Chat?.Id ?? update.CallbackQuery?.From?.Id ?? update.ChannelPost?.Chat?.Id;
 
     /// <summary>The updates the bot asks Telegram for.</summary>
     public static readonly UpdateType[] AllowedUpdates = [UpdateType.Message, UpdateType.CallbackQuery, UpdateType.ChannelPost];

@@ -12,30 +12,45 @@ public sealed record WebhookItem(string PlatformId, string Json, string WaId, Da
 /// <summary>Reads Meta's webhook JSON: entries → changes → value.messages / value.statuses, for our phone number only.</summary>
 public static class WebhookPayload
 {
+    /// <exception cref="JsonException">The body is not JSON, or not shaped as Meta's webhook JSON is (the caller answers 400).</exception>
     public static IReadOnlyList<WebhookItem> Parse(ReadOnlySpan<byte> body, string phoneNumberId)
     {
         var reader = new Utf8JsonReader(body);
         using var json = JsonDocument.ParseValue(ref reader);
         var items = new List<WebhookItem>();
-        if (!json.RootElement.TryGetProperty("entry", out var entries) || entries.ValueKind != JsonValueKind.Array) return items;
-        foreach (var entry in entries.EnumerateArray())
+        var root = Expect(json.RootElement, JsonValueKind.Object, "the body");
+        if (!root.TryGetProperty("entry", out var entries)) return items;
+        foreach (var entry in Objects(entries, "entry"))
         {
-            if (!entry.TryGetProperty("changes", out var changes) || changes.ValueKind != JsonValueKind.Array) continue;
-            foreach (var change in changes.EnumerateArray())
+            if (!entry.TryGetProperty("changes", out var changes)) continue;
+            foreach (var change in Objects(changes, "changes"))
             {
-                if (!change.TryGetProperty("value", out var value) || value.ValueKind != JsonValueKind.Object) continue;
+                if (!change.TryGetProperty("value", out var value)) continue;
+                Expect(value, JsonValueKind.Object, "value");
                 // One app may serve several numbers; this instance answers for its own only.
-                if (value.TryGetProperty("metadata", out var metadata) && metadata.TryGetProperty("phone_number_id", out var id) && id.GetString() != phoneNumberId) continue;
-                foreach (var message in Array(value, "messages"))
+                if (value.TryGetProperty("metadata", out var metadata)
+                    && Expect(metadata, JsonValueKind.Object, "metadata").TryGetProperty("phone_number_id", out var id)
+                    && Expect(id, JsonValueKind.String, "phone_number_id").GetString() != phoneNumberId) continue;
+                foreach (var message in ObjectsIn(value, "messages"))
                     if (Str(message, "id") is { } wamid && Str(message, "from") is { } from)
                         items.Add(new WebhookItem(wamid, Wrap("message", message), from, Timestamp(message), true));
-                foreach (var status in Array(value, "statuses"))
+                foreach (var status in ObjectsIn(value, "statuses"))
                     if (Str(status, "id") is { } wamid && Str(status, "status") is { } state)
                         items.Add(new WebhookItem($"status:{wamid}:{state}", Wrap("status", status), Str(status, "recipient_id") ?? "", Timestamp(status), false));
             }
         }
         return items;
     }
+
+    private static JsonElement Expect(JsonElement element, JsonValueKind kind, string what) =>
+        element.ValueKind == kind ? element : throw new JsonException($"In a WhatsApp webhook body, {what} is {element.ValueKind}, not {kind}.");
+
+    /// <summary>The array of objects in <paramref name="parent"/>'s property <paramref name="name"/>, which may be absent.</summary>
+    private static List<JsonElement> ObjectsIn(JsonElement parent, string name) =>
+        parent.TryGetProperty(name, out var array) ? Objects(array, name) : [];
+
+    private static List<JsonElement> Objects(JsonElement array, string name) =>
+        [.. Expect(array, JsonValueKind.Array, name).EnumerateArray().Select(e => Expect(e, JsonValueKind.Object, $"an element of {name}"))];
 
     /// <summary>What a stored message means to the conversation; null for what needs no answer (a reaction, a system notice).</summary>
     public static Inbound? ToInbound(JsonElement message)
@@ -74,9 +89,6 @@ public static class WebhookPayload
         Str(item, "timestamp") is { } s && long.TryParse(s, NumberStyles.None, CultureInfo.InvariantCulture, out var seconds)
             ? DateTimeOffset.FromUnixTimeSeconds(seconds)
             : DateTimeOffset.UnixEpoch;
-
-    private static IEnumerable<JsonElement> Array(JsonElement value, string name) =>
-        value.TryGetProperty(name, out var array) && array.ValueKind == JsonValueKind.Array ? array.EnumerateArray() : [];
 
     internal static string? Str(JsonElement element, string name) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.String ? value.GetString() : null;

@@ -1,13 +1,17 @@
+using PK.Bot.Channels.Inbox;
+using PK.Bot.Conversations;
 using PK.Bot.Hosting;
 using PK.Bot.Persistence;
+using PK.Domain.People;
 
 namespace PK.Bot.Channels.WhatsApp;
 
 /// <summary>
 /// Stores a webhook delivery durably before it is acknowledged: one inbox row per message or status (a wamid seen
 /// before is skipped), and the sender's last inbound time, which opens their 24-hour window — in one transaction.
+/// The <see cref="InboxPipeline"/> applies the rows through <see cref="WhatsAppInboxChannel"/>.
 /// </summary>
-public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, WakeSignal<WhatsAppInboxWorker> signal, WakeSignal<OutboxSender> outboxSignal)
+public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, StrangerGate strangers, WakeSignal<InboxPipeline> signal, WakeSignal<OutboxSender> outboxSignal)
 {
     /// <returns>How many items were new.</returns>
     public async Task<int> StoreAsync(IReadOnlyList<WebhookItem> items, CancellationToken cancellationToken)
@@ -18,12 +22,11 @@ public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider cloc
         var now = clock.GetUtcNow();
         // BEGIN IMMEDIATE: a twin delivery racing this one waits, then finds these ids.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var ids = items.Select(i => i.PlatformId).Distinct().ToList();
-        var seen = await db.Inbox.Where(m => m.Channel == WhatsAppChannel.Name && ids.Contains(m.PlatformId))
-            .Select(m => m.PlatformId).ToHashSetAsync(cancellationToken);
-        var fresh = items.Where(i => seen.Add(i.PlatformId)).ToList();
-        foreach (var item in fresh)
-            db.Inbox.Add(new InboxMessage { Channel = WhatsAppChannel.Name, PlatformId = item.PlatformId, RawPayload = item.Json, ReceivedAt = now });
+        items = await WithoutRefusedStrangersAsync(db, items, now, cancellationToken);
+        var staged = await InboxPipeline.StageAsync(db, WhatsAppChannel.Name,
+            items.Select(i => new StagedItem(i.PlatformId, i.IsMessage ? i.WaId : null, i.Json)), now, cancellationToken);
+        var freshIds = staged.Select(s => s.PlatformId).ToHashSet();
+        var fresh = items.Where(i => freshIds.Remove(i.PlatformId)).ToList();
 
         var reopened = await OpenWindowsAsync(db, fresh.Where(i => i.IsMessage).ToList(), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
@@ -31,6 +34,23 @@ public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider cloc
         if (fresh.Count > 0) signal.Notify();
         if (reopened) outboxSignal.Notify();
         return fresh.Count;
+    }
+
+    /// <summary>
+    /// Messages from a number refused within <c>Security:StrangerReplyEvery</c> that is still on nobody's roster are
+    /// only counted: no inbox row, no window, no reply. A number added to the roster since is let through at once.
+    /// </summary>
+    private async Task<IReadOnlyList<WebhookItem>> WithoutRefusedStrangersAsync(BotDbContext db, IReadOnlyList<WebhookItem> items, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var suspects = items.Where(i => i.IsMessage && strangers.RecentlyAnswered(new ChatKey(WhatsAppChannel.Name, i.WaId), now)).Select(i => i.WaId).ToHashSet();
+        if (suspects.Count == 0) return items;
+        foreach (var waId in suspects.ToList())
+            if (await db.ChatLinks.AnyAsync(l => l.Channel == WhatsAppChannel.Name && l.ChatId == waId && l.Person!.Active, cancellationToken)
+                || await RosterPersonAsync(db, waId, cancellationToken) is not null)
+                suspects.Remove(waId);
+        var kept = items.Where(i => !i.IsMessage || !suspects.Contains(i.WaId)).ToList();
+        strangers.Dropped(items.Count - kept.Count);
+        return kept;
     }
 
     /// <summary>Records the senders' last inbound times; replies that waited for a closed window become due now.</summary>
@@ -53,5 +73,10 @@ public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider cloc
     internal static Task<int> WakeWaitingRepliesAsync(BotDbContext db, IReadOnlyList<string> waIds, DateTimeOffset now, CancellationToken cancellationToken) =>
         db.Outbox.Where(m => m.Channel == WhatsAppChannel.Name && waIds.Contains(m.ChatId) && m.SentAt == null && m.NextAttemptAt > now)
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
-}
 
+    /// <summary>The active roster person whose phone number is this WhatsApp number, if any.</summary>
+    internal static async Task<Person?> RosterPersonAsync(BotDbContext db, string waId, CancellationToken cancellationToken) =>
+        PhoneNumber.TryParse(waId, out var phone)
+            ? await db.People.FirstOrDefaultAsync(p => p.Active && p.PhoneDigits == phone.Digits, cancellationToken)
+            : null;
+}

@@ -1,4 +1,4 @@
-using PK.Bot.Hosting;
+using PK.Bot.Channels.Inbox;
 using Microsoft.Extensions.Options;
 using PK.Bot.Channels.WhatsApp.Flows;
 
@@ -29,9 +29,9 @@ public static class WhatsAppServices
         services.AddSingleton<GraphApiClient>();
         services.AddSingleton<SendPace>();
         services.AddSingleton<IChannelSender, WhatsAppChannelSender>();
-                services.AddSingleton<WhatsAppInbox>();
-        services.AddSingleton<WhatsAppInboxWorker>();
-        services.AddHostedService(sp => sp.GetRequiredService<WhatsAppInboxWorker>());
+        services.AddSingleton<WhatsAppInbox>();
+        services.AddSingleton<IInboxChannel, WhatsAppInboxChannel>();
+        services.AddInbox();
         return services;
     }
 }

@@ -1,0 +1,6 @@
+namespace PK.Bot.Conversations;
+
+public static class ChannelNames
+{
+    public const string Console = "console";
+}
