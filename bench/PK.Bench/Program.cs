@@ -18,10 +18,16 @@ using PK.Domain.Reporting;
 //   dotnet run -c Release --project bench/PK.Bench -- seed DIR [FAMILIES]   one-off: people, facts and encrypted records
 //   dotnet run -c Release --project bench/PK.Bench -- report DIR            the daily report (queries + text), and the chart
 //   dotnet run -c Release --project bench/PK.Bench -- export DIR csv|xlsx   the export, streaming, with peak memory
+//   dotnet run -c Release --project bench/PK.Bench -- dashboard DIR         every dashboard page over loopback HTTP, server time
 var mode = args.ElementAtOrDefault(0) ?? "report";
 var dir = Path.GetFullPath(args.ElementAtOrDefault(1) ?? "bench-data");
 Directory.CreateDirectory(dir);
 var key = Convert.ToBase64String(Enumerable.Range(1, 32).Select(i => (byte)i).ToArray());
+if (mode == "dashboard")
+{
+    await DashboardBench.RunAsync(dir, key, [.. args.Skip(2)]);
+    return;
+}
 var builder = BotHost.CreateBuilder([$"--ConnectionStrings:Bot=Data Source={Path.Combine(dir, "pk-bot.db")}", $"--Security:DataKey={key}", "--Serilog:MinimumLevel:Default=Warning", .. args.Skip(3)]);
 await using var app = builder.Build();
 await app.Services.GetRequiredService<DatabaseMigrator>().MigrateAsync(CancellationToken.None);
@@ -123,9 +129,9 @@ internal static class Seed
         var record = connection.CreateCommand();
         record.CommandText = "INSERT INTO submitted_records (RecordId, Version, PayloadJson, SubmittedAt, ForwardStatus, Attempts) VALUES ($id, 1, $payload, $at, $status, 0)";
         var fact = connection.CreateCommand();
-        fact.CommandText = "INSERT INTO family_facts (RecordId, Version, KaderId, DesaCode, FirstSubmittedAt, SubmittedLocalDate, LastSubmittedAt, Berisiko, MemberCount) VALUES ($id, 1, $kader, $desa, $at, $date, $at, $risk, 4)";
+        fact.CommandText = "INSERT INTO family_facts (RecordId, Version, KaderId, DesaCode, FirstSubmittedAt, SubmittedLocalDate, LastSubmittedAt, Berisiko, RiskMask, MemberCount) VALUES ($id, 1, $kader, $desa, $at, $date, $at, $risk, $mask, 4)";
         foreach (var p in new[] { "$id", "$payload", "$at", "$status" }) record.Parameters.Add(new SqliteParameter(p, ""));
-        foreach (var p in new[] { "$id", "$kader", "$desa", "$at", "$date", "$risk" }) fact.Parameters.Add(new SqliteParameter(p, ""));
+        foreach (var p in new[] { "$id", "$kader", "$desa", "$at", "$date", "$risk", "$mask" }) fact.Parameters.Add(new SqliteParameter(p, ""));
         var json = new JsonSerializerOptions(JsonSerializerDefaults.Web);
         for (var i = 0; i < families; i++)
         {
@@ -147,6 +153,7 @@ internal static class Seed
             fact.Parameters["$at"].Value = atText;
             fact.Parameters["$date"].Value = day.ToString("yyyy-MM-dd");
             fact.Parameters["$risk"].Value = risky ? 1 : 0;
+            fact.Parameters["$mask"].Value = risky ? PK.Bot.Dashboard.RiskReasons.MaskOf([new RiskReason("terlalu_tua", "")]) : 0;
             fact.ExecuteNonQuery();
             if (i % 50_000 == 0) Console.WriteLine($"{i:N0} families, {watch.Elapsed.TotalSeconds:0} s");
         }

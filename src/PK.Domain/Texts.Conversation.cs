@@ -33,6 +33,11 @@ public static partial class Texts
     public const string ChooseCorrection = "Keluarga mana yang ingin diperbaiki? Pilih nomornya:";
     public const string NothingToCorrect = "Tidak ada keluarga terkirim yang masih bisa diperbaiki (batasnya {0} hari).";
     public const string CorrectionOpened = "Perbaikan dibuka. Pilih nomor yang diubah dengan /ubah NOMOR, lalu /kirim.";
+    public const string ParkedResume = "Lanjutkan";
+    public const string ParkedNewFamily = "Keluarga baru";
+    public const string DesaOption = "{0} ({1})";
+    public const string YesLabel = "Ya";
+    public const string NoLabel = "Tidak";
     public const string PickANumber = "Balas dengan salah satu nomor: {0}.";
     public const string FamilyLabel = "{0}, mulai {1}";
     public const string FamilyLabelAddress = "RT {0}/RW {1} No. {2}";

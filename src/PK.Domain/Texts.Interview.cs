@@ -38,6 +38,12 @@ public static partial class Texts
     public const string Paused = "Dijeda. Semua jawaban aman tersimpan. Ketik /lanjut untuk melanjutkan.";
     public const string Resumed = "Melanjutkan keluarga ini.";
     public const string DuplicateFound = "Keluarga ini tampaknya sudah dicatat: {0}. Tetap catat sebagai keluarga tersendiri? Balas ya untuk lanjut, atau tidak untuk membatalkan salinan ini.";
+    /// <summary>A KK NIK recorded anywhere: says only that it was recorded (not where, not by whom), for <see cref="DuplicateFound"/>.</summary>
+    public const string DuplicateSameKk = "No. KK yang sama sudah tercatat";
+    /// <summary>The same address in the kader's own desa (the address key includes the desa): {0} is its state.</summary>
+    public const string DuplicateSameAddress = "keluarga dengan alamat (RW/RT/No. Rumah/No. Urut) yang sama {0}";
+    public const string DuplicateSubmitted = "sudah dikirim";
+    public const string DuplicateInProgress = "sedang didata";
     public const string DuplicateKept = "Baik, dicatat sebagai keluarga tersendiri.";
     public const string MemberHeader = "Anggota {0}";
     public const string ProgressLine = "[{0}]";

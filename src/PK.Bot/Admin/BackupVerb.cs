@@ -1,6 +1,7 @@
 using System.CommandLine;
 using Microsoft.Data.Sqlite;
 using PK.Bot.Persistence;
+using PK.Bot.Security;
 
 namespace PK.Bot.Admin;
 
@@ -22,7 +23,9 @@ internal sealed class BackupVerb : IVerb
             }
             await using var app = hosts(parse).Build();
             await app.PrepareAsync(ct);
-            path.Directory?.Create();
+            if (path.DirectoryName is { } folder) PrivateFiles.CreateDirectory(folder);
+            // VACUUM INTO fills an empty file: created here 0600, the copy is as private as the database.
+            PrivateFiles.Create(path.FullName, FileMode.CreateNew).Dispose();
             // VACUUM INTO reads one snapshot of the live (WAL) database and writes a compact, self-contained copy.
             await using var connection = new SqliteConnection(app.Services.GetRequiredService<BotDatabase>().ConnectionString);
             await connection.OpenAsync(ct);

@@ -31,7 +31,7 @@ internal sealed class ExportVerb : IVerb
                 return 2;
             }
             var path = Path.GetFullPath(parse.GetRequiredValue(output));
-            Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+            Security.PrivateFiles.CreateDirectory(Path.GetDirectoryName(path)!);
             await using var scope = app.Services.CreateAsyncScope();
             var export = new FamilyExport(scope.ServiceProvider.GetRequiredService<BotDbContext>(), regions);
             var pii = parse.GetValue(withPii);

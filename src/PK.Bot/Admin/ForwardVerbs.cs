@@ -91,12 +91,7 @@ internal sealed class ForwardRetryVerb : IVerb
             await app.PrepareAsync(ct);
             await using var scope = app.Services.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-            var setAside = all
-                ? db.SubmittedRecords.Where(r => r.ForwardStatus == ForwardStatus.Rejected)
-                : db.SubmittedRecords.Where(r => r.RecordId == id && (r.ForwardStatus == ForwardStatus.Rejected || r.ForwardStatus == ForwardStatus.Conflict));
-            var count = await setAside.ExecuteUpdateAsync(s => s
-                .SetProperty(r => r.ForwardStatus, ForwardStatus.Pending)
-                .SetProperty(r => r.NextAttemptAt, (DateTimeOffset?)null), ct);
+            var count = await ForwardRetry.RetryAsync(db, all ? null : id, ct);
             if (count == 0)
             {
                 await Console.Error.WriteLineAsync(Texts.ForwardRetryNothing(all ? "--all-rejected" : id!.Value.ToString("D")));

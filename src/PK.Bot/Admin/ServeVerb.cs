@@ -1,17 +1,31 @@
 using System.CommandLine;
 using PK.Bot.Channels.Console;
 using PK.Bot.Hosting;
+using PK.Bot.Operations;
+using PK.Bot.Persistence;
 
 namespace PK.Bot.Admin;
 
 /// <summary>No verb: serve every configured channel, the outbox and (later) forwarding; on a bare terminal, chat as well.</summary>
 internal static class ServeVerb
 {
+    /// <summary>The exit code of a start refused because another bot serves the same database.</summary>
+    public const int AlreadyServing = 3;
+
     public static void Configure(RootCommand root, BotHostFactory hosts)
     {
         root.SetAction(async (parse, ct) =>
         {
-            await using var app = hosts(parse).BuildServer();
+            var builder = hosts(parse);
+            // Two bots on one database would send every report twice and fight over the outbox: the second one stops here.
+            var database = new BotDatabase(builder.Configuration);
+            using var instance = InstanceLock.TryAcquire(database.FilePath, out var holder);
+            if (instance is null)
+            {
+                await Console.Error.WriteLineAsync($"Another PK Bot already serves {database.FilePath}: {holder}. Stop it first; this one does not start.");
+                return AlreadyServing;
+            }
+            await using var app = builder.BuildServer();
             await app.StartAsync(ct);
             if (ChatChannelConfigured(app.Configuration) || Console.IsInputRedirected)
             {

@@ -17,7 +17,8 @@ public sealed class OutboxSender(
     WakeSignal<OutboxSender> signal,
     IOptions<OutboxOptions> options,
     TimeProvider clock,
-    ILogger<OutboxSender> logger) : BackgroundService
+    ILogger<OutboxSender> logger,
+    PK.Bot.Operations.BotMetrics metrics) : BackgroundService
 {
     private readonly Lock gate = new();
     private readonly Dictionary<ChatKey, ChatLock> chatLocks = [];
@@ -89,9 +90,11 @@ public sealed class OutboxSender(
                     head.LastError = null;
                     head.NextAttemptAt = null;
                     await db.SaveChangesAsync(CancellationToken.None);
+                    metrics.ReplySent(chat.Channel);
                 }
                 catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
                 {
+                    metrics.ReplyFailed(chat.Channel);
                     head.LastError = Truncate(PrivacyMask.Apply(ex.Message), 500);
                     head.NextAttemptAt = now + (ex is ChannelUnavailableException { RetryAfter: { } wait } ? wait : Backoff(head.Attempts));
                     await db.SaveChangesAsync(CancellationToken.None);

@@ -1,11 +1,16 @@
 using PK.Bot.Persistence;
 using PK.Bot.Security;
+using PK.Domain;
 using PK.Domain.Conversations;
 using PK.Domain.Interviews;
 
 namespace PK.Bot.Conversations;
 
-/// <summary>Finds an already recorded family by its address key or by its KK NIK (compared as HMAC hashes), within the turn's transaction.</summary>
+/// <summary>
+/// Finds an already recorded family by its address key or by its KK NIK (both compared as HMAC hashes), within the
+/// turn's transaction. The answer never says where a KK NIK was recorded: a kader elsewhere could otherwise look up
+/// anyone's desa by typing their KK NIK.
+/// </summary>
 internal sealed class FamilyRegistry(BotDbContext db, DataProtector protector) : IFamilyRegistry
 {
     public FamilyMatch? FindRecorded(Guid excluding, string? familyKey, string? kkNik)
@@ -16,11 +21,12 @@ internal sealed class FamilyRegistry(BotDbContext db, DataProtector protector) :
             .Where(i => i.RecordId != excluding && i.Status != InterviewStatus.Cancelled)
             .Where(i => (familyKey != null && i.FamilyKey == familyKey) || (kkHash != null && i.KkNikHash == kkHash))
             .OrderBy(i => i.StartedAt)
-            .Select(i => new { i.RecordId, i.Status, i.RegionCode, SameKk = kkHash != null && i.KkNikHash == kkHash })
+            .Select(i => new { i.RecordId, i.Status, SameKk = kkHash != null && i.KkNikHash == kkHash })
             .FirstOrDefault();
         if (match is null) return null;
-        var why = match.SameKk ? "No. KK yang sama" : "alamat (RW/RT/No. Rumah/No. Urut) yang sama";
-        var state = match.Status == InterviewStatus.Submitted ? "sudah dikirim" : "sedang didata";
-        return new FamilyMatch(match.RecordId, $"Keluarga dengan {why} {state} di desa {match.RegionCode}.");
+        var description = match.SameKk
+            ? Texts.DuplicateSameKk
+            : string.Format(Texts.DuplicateSameAddress, match.Status == InterviewStatus.Submitted ? Texts.DuplicateSubmitted : Texts.DuplicateInProgress);
+        return new FamilyMatch(match.RecordId, description);
     }
 }

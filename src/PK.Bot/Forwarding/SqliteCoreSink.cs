@@ -30,7 +30,8 @@ public sealed class SqliteCoreSink : SqlCoreSink
 
     protected override async Task<DbConnection> OpenAsync(CancellationToken cancellationToken)
     {
-        Directory.CreateDirectory(Path.GetDirectoryName(FilePath)!);
+        // The core holds NIKs and names in plain text by design: 0600 from its first byte (its -wal/-shm follow).
+        Security.PrivateFiles.PrepareDatabase(FilePath);
         var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await using var pragmas = connection.CreateCommand();

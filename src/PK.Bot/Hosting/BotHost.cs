@@ -2,7 +2,9 @@ using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
 using PK.Bot.Conversations;
+using PK.Bot.Dashboard;
 using PK.Bot.Forwarding;
+using PK.Bot.Operations;
 using PK.Bot.Persistence;
 using PK.Bot.Regions;
 using PK.Bot.Reporting;
@@ -31,7 +33,9 @@ public static class BotHost
             .AddTelegram(builder.Configuration)
             .AddWhatsApp(builder.Configuration)
             .AddForwarding()
-            .AddReporting();
+            .AddReporting()
+            .AddOperations(builder.Configuration)
+            .AddDashboard();
         return builder;
     }
 
@@ -39,9 +43,10 @@ public static class BotHost
     public static WebApplication BuildServer(this WebApplicationBuilder builder)
     {
         var app = builder.Build();
-        app.MapGet("/healthz", () => Results.Text("ok"));
+        app.MapOperations();
         app.MapTelegram();
         app.MapWhatsAppWebhook();
+        app.MapDashboard();
         return app;
     }
 }

@@ -1,13 +1,20 @@
 using Microsoft.Data.Sqlite;
+using PK.Bot.Security;
 
 namespace PK.Bot.Persistence;
 
 /// <summary>Brings the database to the current schema: at start-up (registered first) and by the `migrate` verb.</summary>
 public sealed class DatabaseMigrator(IServiceScopeFactory scopes, BotDatabase database, ILogger<DatabaseMigrator> logger) : IHostedService
 {
-    public async Task MigrateAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Migrates, then checks the data key opens the data (stopping with a <see cref="DataKeyException"/> otherwise) and
+    /// brings rows written by older versions to the current protection. <paramref name="rotating"/>: only the
+    /// rotate-key verb may open a database whose key rotation is unfinished.
+    /// </summary>
+    public async Task MigrateAsync(CancellationToken cancellationToken, bool rotating = false)
     {
-        Directory.CreateDirectory(database.Directory);
+        // The file is made 0600 before SQLite opens it; SQLite gives its -wal and -shm the same mode.
+        PrivateFiles.PrepareDatabase(database.FilePath);
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         // WAL lets readers (reports, backups) run beside the writer; it is a property of the file, so set once here.
@@ -20,9 +27,13 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, BotDatabase da
                 await command.ExecuteScalarAsync(cancellationToken);
             }
             var pending = (await db.Database.GetPendingMigrationsAsync(cancellationToken)).ToList();
-            if (pending.Count == 0) return;
-            await db.Database.MigrateAsync(cancellationToken);
-            logger.LogInformation("Applied {Count} migration(s) to the bot database: {Migrations}", pending.Count, pending);
+            if (pending.Count > 0)
+            {
+                await db.Database.MigrateAsync(cancellationToken);
+                logger.LogInformation("Applied {Count} migration(s) to the bot database: {Migrations}", pending.Count, pending);
+            }
+            await scope.ServiceProvider.GetRequiredService<DataKeyGuard>().VerifyAsync(db, rotating, cancellationToken);
+            PrivateFiles.RestrictDatabase(database.FilePath);
         }
         finally
         {

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using PK.Bot.Persistence;
+using PK.Bot.Security;
 using PK.Domain.Forms;
 using PK.Domain.Regions;
 using PK.Domain.Reporting;
@@ -24,33 +25,50 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
     public const string FamilySheet = "keluarga";
     public const string MemberSheet = "anggota";
 
-    /// <summary>Writes <c>PREFIX-keluarga.csv</c> and <c>PREFIX-anggota.csv</c> in one pass.</summary>
+    /// <summary>
+    /// Writes <c>PREFIX-keluarga.csv</c> and <c>PREFIX-anggota.csv</c> in one pass, each to a private (0600) scratch
+    /// file moved into place only once both are complete: a failed export leaves no half-written file behind.
+    /// </summary>
     public async Task<ExportSummary> WriteCsvAsync(ReportScope scope, RegionCode area, string prefix, bool withPii, CancellationToken cancellationToken)
     {
         var layout = new ExportLayout(Form, withPii);
         string familyPath = prefix + "-keluarga.csv", memberPath = prefix + "-anggota.csv";
-        await using var families = new StreamWriter(familyPath, false, Utf8Bom, 1 << 16);
-        await using var members = new StreamWriter(memberPath, false, Utf8Bom, 1 << 16);
-        var csvFamilies = new CsvRowWriter(families);
-        var csvMembers = new CsvRowWriter(members);
-        csvFamilies.Write(layout.FamilyHeader);
-        csvMembers.Write(layout.MemberHeader);
-        int familyCount = 0, memberCount = 0;
-        var row = new List<object?>();
-        await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
+        var suffix = $".{Guid.NewGuid():N}.tmp";
+        string familyScratch = familyPath + suffix, memberScratch = memberPath + suffix;
+        try
         {
-            using var json = JsonDocument.Parse(record.PayloadJson);
-            layout.FamilyRow(json.RootElement, record.Desa, regions, row);
-            csvFamilies.Write(row);
-            familyCount++;
-            foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
+            int familyCount = 0, memberCount = 0;
+            await using (var families = new StreamWriter(PrivateFiles.Create(familyScratch, FileMode.CreateNew), Utf8Bom, 1 << 16))
+            await using (var members = new StreamWriter(PrivateFiles.Create(memberScratch, FileMode.CreateNew), Utf8Bom, 1 << 16))
             {
-                layout.MemberRow(json.RootElement, member, row);
-                csvMembers.Write(row);
-                memberCount++;
+                var csvFamilies = new CsvRowWriter(families);
+                var csvMembers = new CsvRowWriter(members);
+                csvFamilies.Write(layout.FamilyHeader);
+                csvMembers.Write(layout.MemberHeader);
+                var row = new List<object?>();
+                await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
+                {
+                    using var json = JsonDocument.Parse(record.PayloadJson);
+                    layout.FamilyRow(json.RootElement, record.Desa, regions, row);
+                    csvFamilies.Write(row);
+                    familyCount++;
+                    foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
+                    {
+                        layout.MemberRow(json.RootElement, member, row);
+                        csvMembers.Write(row);
+                        memberCount++;
+                    }
+                }
             }
+            File.Move(familyScratch, familyPath, overwrite: true);
+            File.Move(memberScratch, memberPath, overwrite: true);
+            return new ExportSummary(familyCount, memberCount, [Path.GetFullPath(familyPath), Path.GetFullPath(memberPath)]);
         }
-        return new ExportSummary(familyCount, memberCount, [Path.GetFullPath(familyPath), Path.GetFullPath(memberPath)]);
+        finally
+        {
+            File.Delete(familyScratch);
+            File.Delete(memberScratch);
+        }
     }
 
     /// <summary>
@@ -67,7 +85,7 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
         var scratchPath = Path.Combine(scratchFolder, $".export-{Guid.NewGuid():N}.anggota.tmp");
         try
         {
-            await using var scratch = new FileStream(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16, FileOptions.DeleteOnClose);
+            await using var scratch = PrivateFiles.Create(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite, FileOptions.DeleteOnClose);
             var memberCount = 0;
             var familyCount = 0;
             await using (var memberRows = new RowSpoolWriter(scratch))
@@ -107,12 +125,25 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
         }
     }
 
+    /// <summary>The workbook at <paramref name="path"/> (0600), written to a scratch file first and moved there once complete.</summary>
     public async Task<ExportSummary> WriteXlsxAsync(ReportScope scope, RegionCode area, string path, bool withPii, CancellationToken cancellationToken)
     {
-        await using var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16, FileOptions.Asynchronous);
-        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
-        var summary = await WriteXlsxAsync(scope, area, file, folder, withPii, cancellationToken);
-        return summary with { Files = [Path.GetFullPath(path)] };
+        var scratchPath = $"{path}.{Guid.NewGuid():N}.tmp";
+        try
+        {
+            ExportSummary summary;
+            await using (var file = PrivateFiles.Create(scratchPath, FileMode.CreateNew, FileAccess.Write, FileOptions.Asynchronous))
+            {
+                var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
+                summary = await WriteXlsxAsync(scope, area, file, folder, withPii, cancellationToken);
+            }
+            File.Move(scratchPath, path, overwrite: true);
+            return summary with { Files = [Path.GetFullPath(path)] };
+        }
+        finally
+        {
+            File.Delete(scratchPath);
+        }
     }
 
     private sealed record Row(string Desa, string PayloadJson);
@@ -152,9 +183,21 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
     }
 }
 
-/// <summary>RFC 4180 rows: comma separated, quoted where a value holds a comma, quote or line break, CRLF line ends.</summary>
+/// <summary>
+/// RFC 4180 rows: comma separated, quoted where a value holds a comma, quote or line break, CRLF line ends. A text
+/// that a spreadsheet would run as a formula (starting with <c>= + - @</c>, tab or CR) gets a leading <c>'</c>.
+/// </summary>
 internal sealed class CsvRowWriter(TextWriter writer)
 {
+    private static readonly System.Buffers.SearchValues<char> FormulaStarts = System.Buffers.SearchValues.Create("=+-@\t\r");
+
+    /// <summary>A cell Excel, LibreOffice or Sheets would not evaluate. Numbers (also negative ones) are not text and stay as they are.</summary>
+    public static string Neutralise(object? value)
+    {
+        var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+        return value is string && text.Length > 0 && FormulaStarts.Contains(text[0]) ? "'" + text : text;
+    }
+
     public void Write(IEnumerable<object?> values)
     {
         var first = true;
@@ -162,7 +205,7 @@ internal sealed class CsvRowWriter(TextWriter writer)
         {
             if (!first) writer.Write(',');
             first = false;
-            var text = Convert.ToString(value, CultureInfo.InvariantCulture) ?? "";
+            var text = Neutralise(value);
             if (text.AsSpan().IndexOfAny(",\"\r\n") < 0) writer.Write(text);
             else
             {

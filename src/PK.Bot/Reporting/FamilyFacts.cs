@@ -21,6 +21,7 @@ public static class FamilyFacts
             SubmittedLocalDate = DateOnly.FromDateTime(local.DateTime),
             LastSubmittedAt = record.SubmittedAt,
             Berisiko = record.Indicators.BerisikoStunting,
+            RiskMask = record.Indicators.BerisikoStunting ? Dashboard.RiskReasons.MaskOf(record.Indicators.Reasons) : 0,
             MemberCount = record.Members.Count,
         };
     }
@@ -41,6 +42,7 @@ public static class FamilyFacts
             existing.DesaCode = fact.DesaCode;
             existing.LastSubmittedAt = fact.LastSubmittedAt;
             existing.Berisiko = fact.Berisiko;
+            existing.RiskMask = fact.RiskMask;
             existing.MemberCount = fact.MemberCount;
         }
     }

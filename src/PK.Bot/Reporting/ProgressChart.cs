@@ -22,6 +22,19 @@ public static class ProgressChart
 
     public static byte[] Render(ProgressReport report, RegionDirectory regions)
     {
+        var (plot, bars) = Build(report, regions);
+        return plot.GetImageBytes(Width, HeightFor(bars), ImageFormat.Png);
+    }
+
+    /// <summary>The same chart as SVG, for the dashboard.</summary>
+    public static string RenderSvg(ProgressReport report, RegionDirectory regions)
+    {
+        var (plot, bars) = Build(report, regions);
+        return plot.GetSvgXml(Width, HeightFor(bars));
+    }
+
+    private static (Plot Plot, int Bars) Build(ProgressReport report, RegionDirectory regions)
+    {
         var lines = BarsOf(report);
         var plot = new Plot();
         // The first line (furthest behind) is drawn at the top.
@@ -45,7 +58,7 @@ public static class ProgressChart
         plot.Axes.Bottom.Label.Text = Texts.ReportChartAxis;
         plot.Title($"{ReportText.AreaName(report.Area, regions)} · {IndonesianNumbers.Date(report.Date)}");
         plot.Add.VerticalLine(100, 1, Colors.Gray, LinePattern.Dashed);
-        return plot.GetImageBytes(Width, HeightFor(lines.Count), ImageFormat.Png);
+        return (plot, lines.Count);
     }
 
     private static Color Fill(decimal? percent) => percent switch

@@ -9,7 +9,7 @@ public sealed class ReportFiles(BotDatabase database)
 
     public string PathFor(string fileName)
     {
-        Directory.CreateDirectory(Folder);
+        Security.PrivateFiles.CreateDirectory(Folder);
         return Path.Combine(Folder, fileName);
     }
 
@@ -17,7 +17,7 @@ public sealed class ReportFiles(BotDatabase database)
     public async Task<string> WriteAsync(string fileName, byte[] content, CancellationToken cancellationToken)
     {
         var path = PathFor(fileName);
-        await using (var file = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 4096, FileOptions.Asynchronous))
+        await using (var file = Security.PrivateFiles.Create(path, FileMode.Create, FileAccess.Write, FileOptions.Asynchronous))
         {
             await file.WriteAsync(content, cancellationToken);
             file.Flush(flushToDisk: true);

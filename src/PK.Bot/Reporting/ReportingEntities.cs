@@ -20,6 +20,8 @@ public sealed class FamilyFact
     public DateOnly SubmittedLocalDate { get; set; }
     public DateTimeOffset LastSubmittedAt { get; set; }
     public bool Berisiko { get; set; }
+    /// <summary>The berisiko reasons as bits (<see cref="PK.Bot.Dashboard.RiskReasons"/>); 0 when none, or written before the column existed.</summary>
+    public int RiskMask { get; set; }
     public int MemberCount { get; set; }
 }
 
@@ -77,6 +79,7 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
         fact.HasIndex(f => new { f.DesaCode, f.KaderId, f.SubmittedLocalDate, f.Berisiko, f.FirstSubmittedAt });
         fact.HasIndex(f => new { f.RecordId, f.Version, f.DesaCode, f.KaderId });
         fact.HasIndex(f => new { f.KaderId, f.SubmittedLocalDate });
+        fact.HasIndex(f => new { f.DesaCode, f.RiskMask });
     }
 }
 

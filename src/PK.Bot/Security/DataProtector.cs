@@ -3,7 +3,7 @@ using System.Text;
 
 namespace PK.Bot.Security;
 
-/// <summary>AES-GCM for columns that carry NIKs or names, and an HMAC for looking a NIK up without storing it.</summary>
+/// <summary>AES-GCM for columns that carry NIKs, names or phone numbers, and HMACs for looking values up without storing them.</summary>
 public sealed class DataProtector
 {
     private const byte FormatVersion = 1;
@@ -18,10 +18,15 @@ public sealed class DataProtector
         encryptionKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey.ToArray(), 32, info: "pk-bot/columns"u8.ToArray());
         lookupKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey.ToArray(), 32, info: "pk-bot/lookup"u8.ToArray());
         KeyId = Convert.ToHexString(SHA256.HashData(lookupKey))[..16];
+        var checkKey = HKDF.DeriveKey(HashAlgorithmName.SHA256, dataKey.ToArray(), 32, info: "pk-bot/check"u8.ToArray());
+        CheckValue = Convert.ToHexString(HMACSHA256.HashData(checkKey, "pk-bot data key check"u8))[..32];
     }
 
     /// <summary>A fingerprint of the key (not the key), so models built for different keys are never mixed.</summary>
     public string KeyId { get; }
+
+    /// <summary>Stored in the database (<c>data_key</c>): a key that gives another value did not write the data.</summary>
+    public string CheckValue { get; }
 
     public string Protect(string plaintext)
     {
@@ -35,19 +40,41 @@ public sealed class DataProtector
         return Convert.ToBase64String(output);
     }
 
-    public string Unprotect(string protectedText)
+    public string Unprotect(string protectedText) =>
+        TryUnprotect(protectedText, out var plain) ? plain : throw new CryptographicException("Not a value this bot encrypted with this key.");
+
+    /// <summary>False when the value was not encrypted under this key (AES-GCM authenticates, so a wrong key never yields text).</summary>
+    public bool TryUnprotect(string protectedText, out string plaintext)
     {
-        var input = Convert.FromBase64String(protectedText);
-        if (input.Length < 1 + NonceSize + TagSize || input[0] != FormatVersion)
-            throw new CryptographicException("Not a value this bot encrypted.");
-        var cipherLength = input.Length - 1 - NonceSize - TagSize;
+        plaintext = "";
+        var input = new byte[protectedText.Length];
+        if (!Convert.TryFromBase64String(protectedText, input, out var length)) return false;
+        if (length < 1 + NonceSize + TagSize || input[0] != FormatVersion) return false;
+        var cipherLength = length - 1 - NonceSize - TagSize;
         var plain = new byte[cipherLength];
         using var aes = new AesGcm(encryptionKey, TagSize);
-        aes.Decrypt(input.AsSpan(1, NonceSize), input.AsSpan(1 + NonceSize, cipherLength), input.AsSpan(1 + NonceSize + cipherLength), plain, [FormatVersion]);
-        return Encoding.UTF8.GetString(plain);
+        try
+        {
+            aes.Decrypt(input.AsSpan(1, NonceSize), input.AsSpan(1 + NonceSize, cipherLength), input.AsSpan(1 + NonceSize + cipherLength, TagSize), plain, [FormatVersion]);
+        }
+        catch (AuthenticationTagMismatchException)
+        {
+            return false;
+        }
+        plaintext = Encoding.UTF8.GetString(plain);
+        return true;
     }
 
     /// <summary>HMAC-SHA256 of a NIK (digits only), hex: equal NIKs give equal hashes, the NIK cannot be read back.</summary>
     public string LookupHash(string nik) =>
         Convert.ToHexString(HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(new string(nik.Where(char.IsAsciiDigit).ToArray()))));
+
+    /// <summary>HMAC of a phone number's E.164 digits, prefixed so it never equals a NIK's hash.</summary>
+    public string PhoneHash(string phoneDigits) => KeyedHash("phone", new string(phoneDigits.Where(char.IsAsciiDigit).ToArray()));
+
+    /// <summary>HMAC of a family's address key (<c>desa|RW|RT|No.|Urut</c>): equal addresses still match, none can be read back.</summary>
+    public string FamilyKeyHash(string familyKey) => KeyedHash("family", familyKey);
+
+    private string KeyedHash(string purpose, string value) =>
+        Convert.ToHexString(HMACSHA256.HashData(lookupKey, Encoding.UTF8.GetBytes(purpose + "\0" + value)));
 }

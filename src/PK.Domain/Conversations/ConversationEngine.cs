@@ -7,41 +7,6 @@ using PK.Domain.Regions;
 
 namespace PK.Domain.Conversations;
 
-/// <summary>Who is talking: a roster person.</summary>
-public sealed record Actor(string PersonId, string Name, Role Role, RegionCode Region);
-
-/// <summary>Settings of the interview that no source settled, or that operators tune.</summary>
-public sealed record InterviewOptions
-{
-    /// <summary>An interview untouched this long is parked (never deleted) and offered back.</summary>
-    public TimeSpan ParkAfter { get; init; } = TimeSpan.FromDays(7);
-
-    /// <summary>How long after submission a kader may still correct a family with /koreksi.</summary>
-    public int CorrectionDays { get; init; } = 14;
-
-    /// <summary>Longest message the engine reads; longer ones are refused without being parsed.</summary>
-    public int MaxMessageLength { get; init; } = 1000;
-}
-
-/// <summary>Per-chat state between turns (stored by the host as JSON).</summary>
-public sealed class ConversationState
-{
-    public Guid? ActiveInterview { get; set; }
-
-    /// <summary>A pick the kader was asked to make: desa, resume, koreksi, parked.</summary>
-    public string? Pending { get; set; }
-
-    /// <summary>The options of that pick, in the order shown (desa codes or record ids).</summary>
-    public List<string> PendingOptions { get; set; } = [];
-
-    /// <summary>When the last refusal was made: messages sent before it (a burst typed offline) are held, not applied.</summary>
-    public DateTimeOffset? RefusedAt { get; set; }
-}
-
-public sealed record TurnInput(Actor Actor, ConversationState State, IReadOnlyList<InterviewSnapshot> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry);
-
-public sealed record TurnResult(ConversationState State, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewSnapshot> Changed, IReadOnlyList<AnswerChange> Audit, IReadOnlyList<FamilyRecord> Submitted);
-
 /// <summary>
 /// One turn of a kader's conversation: commands, picks, and answers to the active interview.
 /// Pure: the host loads the state and interviews, calls <see cref="Handle"/>, and saves what comes back in one transaction.
@@ -64,6 +29,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
         private readonly List<FamilyRecord> _submitted = [];
         private readonly List<string> _lines = [];
         private bool _refused;
+        private ReplyKind? _leadKind;
         private DateTimeOffset Now => input.Now;
         private FormDefinition Form => engine.Form;
 
@@ -117,7 +83,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 Command(text);
                 return;
             }
-            if (_state.Pending is not null)
+            if (_state.Pick is not null)
             {
                 Pick(text);
                 return;
@@ -136,7 +102,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
         }
 
         private bool TakesFreeText() =>
-            _state.Pending is "desa" ||
+            _state.Pick is PendingPick.Desa ||
             (Active is { IsAnswering: true } a && a.CurrentItem?.Type is QuestionType.Text or QuestionType.Name);
 
         private static bool IsCommandWord(string text)
@@ -195,7 +161,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                         _lines.Add(Texts.NoActiveFamily);
                         break;
                     }
-                    _replies.Add(Reply.Plain(Summary.Render(active, engine.Regions)));
+                    _replies.Add(new Reply(Summary.Render(active, engine.Regions), [], ReplyKind.Summary));
                     AskAgain();
                     break;
                 default:
@@ -205,31 +171,23 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             }
         }
 
-        private void Option(string token)
+        private void Option(string data)
         {
-            var parts = token.Split('|');
-            switch (parts[0])
+            switch (OptionToken.Read(data))
             {
-                case "a" or "m" when parts.Length == 4:
-                    if (Active is not { IsAnswering: true } active || ShortId(active.RecordId) != parts[1] || active.CurrentKey?.ToString() != parts[2])
-                    {
-                        _lines.Add(Texts.StaleButton);
-                        AskAgain();
-                        return;
-                    }
-                    Answer(parts[3]);
+                case OptionToken.Answer a when Active is { IsAnswering: true } active && ShortId(active.RecordId) == a.Family && active.CurrentKey?.ToString() == a.Question:
+                    Answer(a.Code.ToString(CultureInfo.InvariantCulture));
                     return;
-                case "p" when parts.Length == 2 && _state.Pending is not null:
-                    Pick(parts[1]);
+                case OptionToken.Pick p when _state.Pick is not null:
+                    Pick(p.Number.ToString(CultureInfo.InvariantCulture));
                     return;
-                case "y" when parts.Length == 2:
-                    Answer(parts[1]);
-                    return;
-                case "c" when parts.Length == 2:
-                    Command(parts[1]);
+                case OptionToken.YesNo y:
+                    Answer(y.Yes ? "ya" : "tidak"); // the words Interview.YesNo reads, never shown
+
                     return;
                 default:
                     _lines.Add(Texts.StaleButton);
+                    _leadKind = ReplyKind.Stale;
                     AskAgain();
                     return;
             }
@@ -262,13 +220,11 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 Load(snapshot.RecordId)!.Park();
                 _changed.Add(snapshot.RecordId);
             }
-            if (Active is { IsParked: true } parked && _state.Pending is null)
+            if (Active is { IsParked: true } parked && _state.Pick is null)
             {
-                _state.Pending = "parked";
-                _state.PendingOptions = [parked.RecordId.ToString()];
+                _state.Pick = new PendingPick.Parked(parked.RecordId);
                 _lines.Add(string.Format(Texts.ParkedOffer, Describe(parked)));
-                _replies.Add(PickReply(_lines, [("1", "Lanjutkan"), ("2", "Keluarga baru")]));
-                _lines.Clear();
+                EmitPick([Texts.ParkedResume, Texts.ParkedNewFamily]);
                 _state.ActiveInterview = null;
                 _parkedOffered = true;
             }
@@ -285,8 +241,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 Begin(region);
                 return;
             }
-            _state.Pending = "desa";
-            _state.PendingOptions = [];
+            _state.Pick = new PendingPick.Desa([]);
             _lines.Add(Texts.ChooseDesa);
         }
 
@@ -320,11 +275,9 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 Activate(unfinished[0]);
                 return;
             }
-            _state.Pending = "resume";
-            _state.PendingOptions = unfinished.Select(i => i.RecordId.ToString()).ToList();
+            _state.Pick = new PendingPick.Resume(unfinished.Select(i => i.RecordId).ToList());
             _lines.Add(Texts.ChooseFamily);
-            _replies.Add(PickReply(_lines, unfinished.Select((i, n) => ((n + 1).ToString(CultureInfo.InvariantCulture), Describe(i))).ToList()));
-            _lines.Clear();
+            EmitPick(unfinished.Select(Describe).ToList());
         }
 
         private void Activate(Interview interview)
@@ -352,39 +305,38 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 _lines.Add(string.Format(Texts.NothingToCorrect, engine.Options.CorrectionDays));
                 return;
             }
-            _state.Pending = "koreksi";
-            _state.PendingOptions = submitted.Select(i => i.RecordId.ToString()).ToList();
+            _state.Pick = new PendingPick.Correction(submitted.Select(i => i.RecordId).ToList());
             _lines.Add(Texts.ChooseCorrection);
-            _replies.Add(PickReply(_lines, submitted.Select((i, n) => ((n + 1).ToString(CultureInfo.InvariantCulture), Describe(i))).ToList()));
-            _lines.Clear();
+            EmitPick(submitted.Select(Describe).ToList());
         }
 
         private void Pick(string text)
         {
-            var pending = _state.Pending!;
-            if (pending == "desa")
+            var pick = _state.Pick!;
+            if (pick is PendingPick.Desa desa)
             {
-                PickDesa(text);
+                PickDesa(desa, text);
                 return;
             }
-            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > Math.Max(_state.PendingOptions.Count, pending == "parked" ? 2 : 0))
+            if (!int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) || n < 1 || n > pick.Count)
             {
-                var count = pending == "parked" ? 2 : _state.PendingOptions.Count;
-                Refuse(string.Format(Texts.PickANumber, count == 1 ? "1" : $"1–{count}"));
+                Refuse(string.Format(Texts.PickANumber, pick.Count == 1 ? "1" : $"1–{pick.Count}"));
                 return;
             }
-            var options = _state.PendingOptions;
             ClearPending();
-            switch (pending)
+            switch (pick)
             {
-                case "parked" when n == 2:
+                case PendingPick.Parked when n == 2:
                     StartFamily();
                     break;
-                case "parked" or "resume":
-                    Activate(Load(Guid.Parse(options[n - 1]))!);
+                case PendingPick.Parked parked:
+                    Activate(Load(parked.Family)!);
                     break;
-                case "koreksi":
-                    var interview = Load(Guid.Parse(options[n - 1]))!;
+                case PendingPick.Resume resume:
+                    Activate(Load(resume.Families[n - 1])!);
+                    break;
+                case PendingPick.Correction correction:
+                    var interview = Load(correction.Families[n - 1])!;
                     if (Active is { IsFinished: false } current && (current.IsAnswering || current.IsReviewing)) Step(current, current.Pause(Now), askNext: false, quiet: true);
                     _state.ActiveInterview = interview.RecordId;
                     _changed.Add(interview.RecordId);
@@ -394,11 +346,11 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             }
         }
 
-        private void PickDesa(string text)
+        private void PickDesa(PendingPick.Desa pick, string text)
         {
-            if (_state.PendingOptions.Count > 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= _state.PendingOptions.Count)
+            if (pick.Count > 0 && int.TryParse(text, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= pick.Count)
             {
-                var chosen = RegionCode.Parse(_state.PendingOptions[n - 1]);
+                var chosen = RegionCode.Parse(pick.Codes[n - 1]);
                 ClearPending();
                 Begin(chosen);
                 return;
@@ -416,17 +368,12 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 return;
             }
             var shown = found.Take(10).ToList();
-            _state.PendingOptions = shown.Select(f => f.Code.Dotted).ToList();
+            _state.Pick = new PendingPick.Desa(shown.Select(f => f.Code.Dotted).ToList());
             _lines.Add(Texts.ChooseDesaAmong);
-            _replies.Add(PickReply(_lines, shown.Select((f, i) => ((i + 1).ToString(CultureInfo.InvariantCulture), $"{f.Name} ({engine.Regions.NameOf(f.Code.Parent!.Value)})")).ToList()));
-            _lines.Clear();
+            EmitPick(shown.Select(f => string.Format(Texts.DesaOption, f.Name, engine.Regions.NameOf(f.Code.Parent!.Value))).ToList());
         }
 
-        private void ClearPending()
-        {
-            _state.Pending = null;
-            _state.PendingOptions = [];
-        }
+        private void ClearPending() => _state.Pick = null;
 
         private string Describe(Interview interview)
         {
@@ -497,8 +444,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             }
             if (outcome.Question is { } question)
             {
-                _replies.Add(Compose(_lines, question, YesNoOptions(), null, null));
-                _lines.Clear();
+                EmitConfirmation(question);
                 return;
             }
             if (askNext) AskAgain();
@@ -511,23 +457,20 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             if (s.FamilyKey is null && s.KkNik is null) return;
             if (input.Registry.FindRecorded(s.RecordId, s.FamilyKey, s.KkNik) is not { } match) return;
             var flagged = interview.FlagDuplicate(match.RecordId.ToString(), match.Description);
-            if (flagged.Question is { } question)
-            {
-                _replies.Add(Compose(_lines, question, YesNoOptions(), null, null));
-                _lines.Clear();
-            }
+            if (flagged.Question is { } question) EmitConfirmation(question);
         }
 
         private void Refuse(string message)
         {
             _refused = true;
+            _leadKind ??= ReplyKind.Refusal;
             _lines.Add(message);
         }
 
         /// <summary>Asks the current question (or confirmation, or shows the summary in review).</summary>
         private void AskAgain()
         {
-            if (_state.Pending is "desa" && _state.PendingOptions.Count == 0)
+            if (_state.Pick is PendingPick.Desa { Count: 0 })
             {
                 if (!_lines.Contains(Texts.ChooseDesa)) _lines.Add(Texts.ChooseDesa);
                 return;
@@ -535,36 +478,42 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             if (Active is not { } active) return;
             if (active.PendingQuestion is { } confirm)
             {
-                _replies.Add(Compose(_lines, confirm, YesNoOptions(), null, null));
-                _lines.Clear();
+                EmitConfirmation(confirm);
                 return;
             }
             if (active.IsPaused || active.IsFinished) return;
             if (active.IsReviewing)
             {
                 _lines.Add(Summary.Render(active, engine.Regions));
-                _replies.Add(new Reply(string.Join("\n", _lines), [], null, null, ["/kirim", "/ubah", "/kembali", "/batal"]));
-                _lines.Clear();
+                Emit([], ReplyKind.Summary);
                 return;
             }
             if (active.CurrentKey is not { } key) return;
-            _replies.Add(Prompts.Question(active, key, _lines, ShortId(active.RecordId)));
-            _lines.Clear();
+            _lines.AddRange(Prompts.Question(active, key));
+            Emit(Prompts.Options(active, key, ShortId(active.RecordId)), ReplyKind.Question);
         }
 
-        private static IReadOnlyList<ReplyOption> YesNoOptions() => [new("y|ya", "Ya", "1"), new("y|tidak", "Tidak", "2")];
+        private void EmitConfirmation(string question)
+        {
+            _lines.Add(question);
+            Emit([ReplyOption.For(new OptionToken.YesNo(true), Texts.YesLabel, "1"), ReplyOption.For(new OptionToken.YesNo(false), Texts.NoLabel, "2")], ReplyKind.Confirmation);
+        }
 
-        private static Reply PickReply(List<string> lines, IReadOnlyList<(string Number, string Label)> options) =>
-            new(string.Join("\n", lines), options.Select(o => new ReplyOption("p|" + o.Number, o.Label, o.Number)).ToList(), null, null, []);
+        private void EmitPick(IReadOnlyList<string> labels) =>
+            Emit(labels.Select((label, i) => ReplyOption.For(new OptionToken.Pick(i + 1), label, (i + 1).ToString(CultureInfo.InvariantCulture))).ToList(), ReplyKind.Pick);
 
-        private static Reply Compose(List<string> lines, string question, IReadOnlyList<ReplyOption> options, string? key, ProgressMarker? progress) =>
-            new(string.Join("\n", lines.Append(question)), options, key, progress, ["/batal"]);
+        /// <summary>Sends the lines gathered so far as one reply; a refusal or a stale press among them decides its kind.</summary>
+        private void Emit(IReadOnlyList<ReplyOption> options, ReplyKind kind)
+        {
+            _replies.Add(new Reply(string.Join("\n", _lines), options, _leadKind ?? kind));
+            _lines.Clear();
+            _leadKind = null;
+        }
 
         private void Flush()
         {
             if (_lines.Count == 0) return;
-            _replies.Add(new Reply(string.Join("\n", _lines), [], null, null, []));
-            _lines.Clear();
+            Emit([], ReplyKind.Notice);
         }
     }
 

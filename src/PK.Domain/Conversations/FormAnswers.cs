@@ -120,8 +120,8 @@ public static class FormAnswers
     /// <summary>The text of a reply before the question it asks (the echoes and notices that lead to it); null when <paramref name="reply"/> does not ask <paramref name="interview"/>'s current question.</summary>
     public static string? Lead(Interview interview, Reply reply)
     {
-        if (interview.CurrentKey is not { } key || reply.QuestionKey != key.ToString()) return null;
-        var question = Prompts.Question(interview, key, [], ConversationEngine.ShortId(interview.RecordId)).Text;
+        if (interview.CurrentKey is not { } key || reply.Kind != ReplyKind.Question) return null;
+        var question = string.Join("\n", Prompts.Question(interview, key));
         return reply.Text.EndsWith(question, StringComparison.Ordinal) ? reply.Text[..^question.Length].TrimEnd('\n') : null;
     }
 

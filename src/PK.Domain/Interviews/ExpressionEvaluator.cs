@@ -8,18 +8,49 @@ namespace PK.Domain.Interviews;
 /// <summary>
 /// Evaluates a form's expressions over one family's answers. Calculations are computed on demand and
 /// cached until the answers change. Errors in evaluation read as XLSForm reads them: empty, false.
+/// It also notes which missing answers an expression read (directly or through a calculation), so a rule that
+/// fails only for want of an answer still to be asked can wait for it (<see cref="Check"/>).
 /// </summary>
 internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictionary<AnswerKey, AnswerValue> answers, DateOnly interviewDate)
 {
     private const string Empty = "";
     private readonly Dictionary<AnswerKey, object> _calculated = [];
     private readonly HashSet<AnswerKey> _calculating = [];
+    private readonly Dictionary<AnswerKey, AnswerKey[]> _calculatedMissing = [];
+    private HashSet<AnswerKey> _missingReads = [];
+    private int _aggregateDepth;
     private int? _memberCount;
 
     public void Invalidate()
     {
         _calculated.Clear();
+        _calculatedMissing.Clear();
+        _missingReads.Clear();
         _memberCount = null;
+    }
+
+    /// <summary>
+    /// Judges a rule (a constraint) for one answer. A rule that is false after reading an answer that
+    /// <paramref name="stillToBeAsked"/> says will still be asked is <see cref="RuleCheck.Deferred"/>: it cannot be
+    /// judged yet, and is judged again once that answer exists. Aggregates over members (<c>sum(${is_kk})</c>) read
+    /// the answers present and never defer.
+    /// </summary>
+    public RuleCheck Check(FormExpression rule, int? member, object? candidate, Func<AnswerKey, bool> stillToBeAsked)
+    {
+        var outer = _missingReads;
+        _missingReads = [];
+        bool holds;
+        HashSet<AnswerKey> read;
+        try
+        {
+            holds = IsTrue(rule, member, candidate);
+        }
+        finally
+        {
+            (read, _missingReads) = (_missingReads, outer);
+        }
+        if (holds) return RuleCheck.Holds;
+        return read.Any(stillToBeAsked) ? RuleCheck.Deferred : RuleCheck.Broken;
     }
 
     public int MemberCount
@@ -51,22 +82,40 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         var item = form.Item(itemId);
         var key = new AnswerKey(itemId, item.InRepeat ? member : null);
         if (item.Type == QuestionType.Calculate) return Calculate(item, key);
-        return answers.TryGetValue(key, out var value) ? value.ExpressionValue : Empty;
+        if (answers.TryGetValue(key, out var value)) return value.ExpressionValue;
+        NoteMissing([key]);
+        return Empty;
+    }
+
+    private void NoteMissing(IEnumerable<AnswerKey> keys)
+    {
+        if (_aggregateDepth == 0) _missingReads.UnionWith(keys);
     }
 
     private object Calculate(FormItem item, AnswerKey key)
     {
-        if (_calculated.TryGetValue(key, out var cached)) return cached;
+        if (_calculated.TryGetValue(key, out var cached))
+        {
+            NoteMissing(_calculatedMissing[key]);
+            return cached;
+        }
         if (!_calculating.Add(key)) return Empty; // a cycle reads as empty rather than overflowing
+        // A calculation remembers the missing answers it read whatever asked for it first (an aggregate or not).
+        var (outerReads, outerDepth) = (_missingReads, _aggregateDepth);
+        (_missingReads, _aggregateDepth) = ([], 0);
         try
         {
             var value = Normalise(Evaluate(item.Calculation!, key.Member, null));
             _calculated[key] = value;
+            _calculatedMissing[key] = _missingReads.ToArray();
             return value;
         }
         finally
         {
+            var missing = _missingReads;
+            (_missingReads, _aggregateDepth) = (outerReads, outerDepth);
             _calculating.Remove(key);
+            NoteMissing(missing);
         }
     }
 
@@ -104,7 +153,15 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
                 args.Result = p.Evaluate(0) is long[] all ? (long)all.Length : 0L;
                 break;
             case "sum" or "count" or "max" or "min" when p.Count == 1 && p[0] is Identifier id && IsMemberField(id.Name):
-                args.Result = Aggregate(name, MemberValues(id.Name));
+                _aggregateDepth++;
+                try
+                {
+                    args.Result = Aggregate(name, MemberValues(id.Name).ToList());
+                }
+                finally
+                {
+                    _aggregateDepth--;
+                }
                 break;
             case "max" or "min" when p.Count == 2:
                 var a = ToDecimal(p.Evaluate(0));
@@ -202,3 +259,6 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         _ => null,
     };
 }
+
+/// <summary>What a rule says about an answer: it holds, it is broken, or it reads an answer still to be asked and must wait.</summary>
+internal enum RuleCheck { Holds, Broken, Deferred }

@@ -450,11 +450,15 @@ public sealed partial class Interview
         if (item.Constraints.Count == 0) return null;
         var tentative = new Dictionary<AnswerKey, AnswerValue>(_answers) { [key] = value };
         var eval = new ExpressionEvaluator(_form, tentative, _s.InterviewDate);
-        return item.Constraints.FirstOrDefault(c => !eval.IsTrue(c.Expression, key.Member, value.ExpressionValue));
+        return item.Constraints.FirstOrDefault(c => eval.Check(c.Expression, key.Member, value.ExpressionValue, IsStillToBeAsked) == RuleCheck.Broken);
     }
 
+    /// <summary>The first rule an answer breaks now; a rule that reads an answer still to be asked waits for it.</summary>
     private FormConstraint? BrokenNow(FormItem item, AnswerKey key, AnswerValue value) =>
-        item.Constraints.FirstOrDefault(c => !_eval.IsTrue(c.Expression, key.Member, value.ExpressionValue));
+        item.Constraints.FirstOrDefault(c => _eval.Check(c.Expression, key.Member, value.ExpressionValue, IsStillToBeAsked) == RuleCheck.Broken);
+
+    /// <summary>An answer the walk will still ask for: relevant, and neither answered nor skipped.</summary>
+    private bool IsStillToBeAsked(AnswerKey key) => !IsDone(key) && IsRelevant(key);
 
     private StepOutcome ResolveWarning(string text)
     {

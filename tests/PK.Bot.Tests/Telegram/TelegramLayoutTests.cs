@@ -59,7 +59,7 @@ public sealed class TelegramLayoutTests
     [Fact]
     public void LabelsTooLongForAButtonAreAlsoListedInTheText()
     {
-        var reply = new Reply("III.23 Sumber air minum utama?", [new ReplyOption("a|0123abcd|III.23|1", "Air kemasan bermerk atau air isi ulang dari depot", "1")], "III.23", null, []);
+        var reply = new Reply("III.23 Sumber air minum utama?", [new ReplyOption("a|0123abcd|III.23|1", "Air kemasan bermerk atau air isi ulang dari depot", "1")], ReplyKind.Question);
 
         Assert.Equal("III.23 Sumber air minum utama?\n\n1. Air kemasan bermerk atau air isi ulang dari depot", TelegramLayout.Text(reply));
     }

@@ -9,7 +9,7 @@ public sealed class WhatsAppRendererTests
     private const string To = "6281311110001";
 
     private static Reply Question(string text, params string[] labels) =>
-        new(text, labels.Select((l, i) => new ReplyOption($"a|abc|q#1|{i + 1}", l, (i + 1).ToString())).ToList(), "q#1", null, []);
+        new(text, labels.Select((l, i) => new ReplyOption($"a|abc|q#1|{i + 1}", l, (i + 1).ToString())).ToList(), ReplyKind.Question);
 
     [Fact]
     public void AReplyWithoutOptionsIsOneTextMessage()

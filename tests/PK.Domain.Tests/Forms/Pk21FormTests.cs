@@ -1,5 +1,7 @@
 using PK.Domain.Answers;
 using PK.Domain.Forms;
+using PK.Domain.Tests.Interviews;
+using PK.Domain.Tests.Support;
 
 namespace PK.Domain.Tests.Forms;
 
@@ -83,20 +85,64 @@ public class Pk21FormTests
         Assert.Equal([(1, "Ya"), (2, "Tidak"), (3, "Tidak Berlaku")], List("ya_tidak_tb"));
     }
 
-    [Theory]
-    [InlineData("pk_konflik_pisah_ranjang")]
-    [InlineData("pk_pengasuhan")]
-    [InlineData("pk_posyandu")]
-    [InlineData("pk_bkb")]
-    [InlineData("pk_bkr")]
-    [InlineData("pk_pikr")]
-    [InlineData("pk_bkl")]
-    public void TidakBerlakuIsFilledWhenNoMemberQualifies(string id)
+    // Three families recorded through the conversation, each answering question by question (so that every
+    // question asked shows up as a prompt): a widow living alone, the family of four (a couple, a girl of
+    // 15 and a boy of 3) and a mother with her son, both with a conflict in the family.
+    private static readonly Lazy<KaderChat> Alone = new(() =>
     {
-        var item = Form.Item(id);
-        Assert.Equal("ya_tidak_tb", item.ChoiceListName);
-        Assert.NotNull(item.Relevant);
-        Assert.Equal(3, item.NotRelevantValue);
+        var chat = FamilyShapesTests.Header(1);
+        FamilyShapesTests.Member(chat, "Mbah Sainem", "3313015503510005", "ok ok 4 20 1 ok 1 1 1 1 ok");
+        chat.FinishWith();
+        return chat;
+    });
+
+    private static readonly Lazy<KaderChat> FamilyOfFour = new(() =>
+    {
+        var chat = FamilyShapesTests.Header(4);
+        foreach (var line in WholeFamilyTests.FamilyOfFourInputs[5..17]) chat.Send(line);
+        chat.FinishWith(new Dictionary<string, string> { ["pk_konflik"] = "1" });
+        return chat;
+    });
+
+    private static readonly Lazy<KaderChat> MotherAndSon = new(() =>
+    {
+        var chat = FamilyShapesTests.Header(2);
+        FamilyShapesTests.Member(chat, "Sumiyem", "3313014506550006", "ok ok 4 19 1 ok 1 2 2 1 1");
+        FamilyShapesTests.Member(chat, "Bagus", "belum ada", "1 12-03-2013 1 1 4 1 1 3 1 1");
+        chat.FinishWith(new Dictionary<string, string> { ["pk_konflik"] = "1" });
+        return chat;
+    });
+
+    private static KaderChat Family(string name) => name switch
+    {
+        "alone" => Alone.Value,
+        "four" => FamilyOfFour.Value,
+        _ => MotherAndSon.Value,
+    };
+
+    /// <summary>
+    /// In a family where no member qualifies, the item is never asked and the record holds Tidak Berlaku (3), filled
+    /// automatically; in a family where someone qualifies, the same item is asked and holds what the kader chose.
+    /// </summary>
+    [Theory]
+    [InlineData("pk_konflik_pisah_ranjang", "mother and son", "four")]
+    [InlineData("pk_pengasuhan", "alone", "four")]
+    [InlineData("pk_posyandu", "alone", "four")]
+    [InlineData("pk_bkb", "alone", "four")]
+    [InlineData("pk_bkr", "alone", "four")]
+    [InlineData("pk_pikr", "alone", "four")]
+    [InlineData("pk_bkl", "four", "alone")]
+    public void TidakBerlakuIsFilledWhenNoMemberQualifies(string id, string noneQualifies, string someoneQualifies)
+    {
+        var filled = Family(noneQualifies);
+        Assert.Equal(3, filled.SubmittedOne().Family[id]);
+        Assert.DoesNotContain(filled.Audit, a => a.ItemId == id && a.Kind != "auto");
+        Assert.Contains(filled.Audit, a => a.ItemId == id && a.Kind == "auto" && a.Value == new ChoiceAnswer(3));
+
+        var asked = Family(someoneQualifies);
+        Assert.DoesNotContain(asked.Audit, a => a.ItemId == id && a.Kind == "auto");
+        var chosen = Assert.Single(asked.Audit, a => a.ItemId == id).Value;
+        Assert.Equal(((ChoiceAnswer)chosen!).Code, asked.SubmittedOne().Family[id]);
     }
 
     [Fact]

@@ -1,11 +1,12 @@
 using PK.Domain.Conversations;
+using PK.Domain.Forms;
 using PK.Domain.Interviews;
 using PK.Domain.Tests.Support;
 
 namespace PK.Domain.Tests.Interviews;
 
 /// <summary>The conversation around the interview: commands, picks, bad input, bursts, duplicates, corrections.</summary>
-public class ConversationTests
+public class ConversationTests(Xunit.Abstractions.ITestOutputHelper output)
 {
     private static IReadOnlyDictionary<string, string> Answers(KaderChat chat) =>
         chat.Active!.Answers.ToDictionary(a => a.Key, a => a.Value.ToString()!);
@@ -184,15 +185,44 @@ public class ConversationTests
     }
 
     [Theory]
-    [InlineData("")]
-    [InlineData("   ")]
-    [InlineData("/ringkasan")]
-    public void APausedFamilyStillAnswersEveryMessage(string text)
+    [InlineData("", Texts.Paused)]
+    [InlineData("   ", Texts.Paused)]
+    [InlineData("/jeda", Texts.NotNow)]
+    public void APausedFamilyAnswersAnEmptyMessageOrASecondPauseAndStaysPaused(string text, string reply)
     {
         var chat = FamilyShapesTests.Header(1);
         chat.Send("/jeda");
-        var replies = chat.Send(text);
-        Assert.NotEmpty(replies.Last().Text);
+
+        chat.Send(text);
+
+        Assert.Equal(reply, chat.LastText);
+        Assert.Equal(InterviewStatus.Paused, chat.Active!.Status);
+    }
+
+    [Fact]
+    public void APausedFamilyShowsItsSummaryWithoutResuming()
+    {
+        var chat = FamilyShapesTests.Header(1);
+        chat.Send("/jeda");
+
+        chat.Send("/ringkasan");
+
+        Assert.Contains("RINGKASAN", chat.LastText);
+        Assert.Contains("Jl. Kenanga 2", chat.LastText);
+        Assert.Equal(InterviewStatus.Paused, chat.Active!.Status);
+    }
+
+    [Fact]
+    public void AnAnswerTypedToAPausedFamilyResumesItAndIsTaken()
+    {
+        var chat = FamilyShapesTests.Header(1);
+        chat.Send("/jeda");
+
+        chat.Send("Sainem");
+
+        Assert.Equal(InterviewStatus.InProgress, chat.Active!.Status);
+        Assert.Equal("Sainem", chat.Active.Answers.Single(a => a.Key == "nama#1").Value.ToString());
+        Assert.Contains("1.2a ", chat.LastText);
     }
 
     [Fact]
@@ -234,14 +264,63 @@ public class ConversationTests
         Assert.Equal("2", chat.Active!.Answers.Single(a => a.Key == "jenis_kelamin#1").Value.ToString());
     }
 
+    /// <summary>
+    /// A kader who taps wherever the question offers buttons and types only where it has none (names, NIKs,
+    /// dates, numbers): every question with choices shows buttons, every tap is taken, and the submitted record
+    /// holds the code of each option tapped.
+    /// </summary>
     [Fact]
     public void AWholeFamilyCanBeAnsweredByButtons()
     {
-        var chat = FamilyShapesTests.Header(1);
-        chat.Send("Sainem");
-        chat.Send("3313015503510005");
-        chat.Press("Perempuan");
-        Assert.Contains("1.4 ", chat.LastText);
+        var chat = new KaderChat();
+        chat.Send("/mulai");
+        var tapped = new Dictionary<AnswerKey, int>();
+        var typed = 0;
+        for (var step = 0; step < 400 && chat.Submitted.Count == 0; step++)
+        {
+            var interview = chat.ActiveInterview;
+            var options = chat.Last.Last().Options;
+            if (interview.IsReviewing)
+            {
+                chat.Send("/kirim");
+                continue;
+            }
+            if (interview.IsConfirming)
+            {
+                chat.PressToken(options.Single(o => o.Label == "Ya").Token);
+                continue;
+            }
+            var key = interview.CurrentKey!.Value;
+            var item = interview.Form.Item(key.ItemId);
+            if (item.Type is not (QuestionType.SelectOne or QuestionType.SelectMultiple))
+            {
+                chat.AnswerCurrent();
+                typed++;
+                continue;
+            }
+            Assert.True(options.Count == item.Choices!.Count, $"{key}: {options.Count} buttons for {item.Choices.Count} choices\n{chat.Log}");
+            // "Tidak" first keeps the family short; otherwise the first option the form accepts here.
+            foreach (var option in options.OrderBy(o => o.Label == "Tidak" ? 0 : 1))
+            {
+                chat.PressToken(option.Token);
+                var now = chat.ActiveInterview;
+                if (now.CurrentKey == key && !now.IsReviewing && !now.IsConfirming) continue;
+                tapped[key] = item.Choices.Single(c => c.Label == option.Label).Code;
+                break;
+            }
+            Assert.True(tapped.ContainsKey(key), $"no button taken for {key}\n{chat.Log}");
+        }
+
+        var record = chat.SubmittedOne();
+        output.WriteLine($"{tapped.Count} questions answered by a button, {typed} typed");
+        Assert.True(tapped.Count >= 30, $"only {tapped.Count} questions answered by buttons");
+        foreach (var (key, code) in tapped)
+        {
+            var answers = key.Member is { } m ? record.Members[m - 1] : record.Family;
+            var value = answers[key.ItemId];
+            if (value is IReadOnlyList<int> codes) Assert.Equal([code], codes);
+            else Assert.Equal(code, value);
+        }
     }
 
     [Fact]

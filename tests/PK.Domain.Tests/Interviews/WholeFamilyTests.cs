@@ -34,13 +34,19 @@ public class WholeFamilyTests(ITestOutputHelper output)
         return chat;
     }
 
+    /// <summary>The figure the README publishes: 23 inputs from <c>/mulai</c> to submission.</summary>
     [Fact]
-    public void AFamilyOfFourTakesAtMostSixtyInputs()
+    public void AFamilyOfFourTakesTwentyThreeInputs()
     {
         var chat = FamilyOfFour(output);
         output.WriteLine($"inputs: {chat.Inputs}");
         Assert.Single(chat.Submitted);
-        Assert.True(chat.Inputs <= 60, $"{chat.Inputs} inputs");
+        Assert.Equal(23, chat.Inputs);
+        Assert.Equal(FamilyOfFourInputs.Length, chat.Inputs);
+        // The count ends at the submission: one input fewer and nothing is submitted yet.
+        var withoutKirim = new KaderChat();
+        foreach (var text in FamilyOfFourInputs[..^1]) withoutKirim.Send(text);
+        Assert.Empty(withoutKirim.Submitted);
         var record = chat.Submitted[0];
         Assert.Equal(4, record.Members.Count);
         Assert.Equal("3313011708750001", Member(chat, 1, "nik"));

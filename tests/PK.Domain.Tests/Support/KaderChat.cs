@@ -40,6 +40,13 @@ public sealed class KaderChat
 
     public ConversationState State => System.Text.Json.JsonSerializer.Deserialize<ConversationState>(_state)!;
 
+    /// <summary>The chat's state as the host stores it (JSON); set it to continue from a stored row.</summary>
+    public string StoredState
+    {
+        get => _state;
+        set => _state = value;
+    }
+
     public IReadOnlyList<InterviewSnapshot> Interviews => _interviews.Values.Select(Json.ReadSnapshot).ToList();
 
     public InterviewSnapshot? Active => State.ActiveInterview is { } id && _interviews.TryGetValue(id, out var json) ? Json.ReadSnapshot(json) : null;

@@ -15,7 +15,8 @@ public sealed class TelegramReceiver(
     TelegramInbox inbox,
     IOptions<TelegramOptions> options,
     TimeProvider clock,
-    ILogger<TelegramReceiver> logger) : BackgroundService
+    ILogger<TelegramReceiver> logger,
+    PK.Bot.Operations.BotMetrics metrics) : BackgroundService
 {
     private static readonly TimeSpan MaxRetryDelay = TimeSpan.FromSeconds(30);
 
@@ -66,6 +67,7 @@ public sealed class TelegramReceiver(
             {
                 var updates = await bot.GetUpdates(offset, limit: 100, timeout: (int)options.Value.PollTimeout.TotalSeconds,
                     allowedUpdates: TelegramChannel.AllowedUpdates, cancellationToken: stoppingToken);
+                metrics.ChannelReached(TelegramChannel.Name);
                 if (updates.Length > 0)
                 {
                     await ApplyAsync(updates, stoppingToken);
@@ -77,6 +79,7 @@ public sealed class TelegramReceiver(
             catch (Exception ex) when (!stoppingToken.IsCancellationRequested)
             {
                 failures++;
+                metrics.ChannelFailed(TelegramChannel.Name);
                 var delay = Delay(failures);
                 logger.LogWarning("Telegram polling failed ({Reason}); the batch stays unconfirmed, trying again in {Delay}", ex.Message, delay);
                 await Task.Delay(delay, clock, stoppingToken);

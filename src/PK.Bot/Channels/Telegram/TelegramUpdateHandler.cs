@@ -125,7 +125,7 @@ public sealed class TelegramUpdateHandler(
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var firstReply = await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId && m.Sequence > before)
             .OrderBy(m => m.Sequence).Select(m => m.PayloadJson).FirstOrDefaultAsync(cancellationToken);
-        var stale = firstReply is not null && ReplyJson.Deserialize(firstReply).Text.StartsWith(Texts.StaleButton, StringComparison.Ordinal);
+        var stale = firstReply is not null && ReplyJson.Deserialize(firstReply).Kind == ReplyKind.Stale;
         var label = pressed.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == data)?.Text;
         var mark = stale ? Texts.StaleButtonPressed : string.Format(Texts.ChosenAnswer, label ?? "");
         var room = TelegramLayout.MaxTextLength - mark.Length - 2;

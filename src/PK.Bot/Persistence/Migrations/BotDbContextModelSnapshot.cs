@@ -69,6 +69,93 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("whatsapp_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Dashboard.DashboardLink", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UsedAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("dashboard_links", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Dashboard.DashboardSession", b =>
+                {
+                    b.Property<string>("TokenHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("CreatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("ExpiresAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("TokenHash");
+
+                    b.HasIndex("ExpiresAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("dashboard_sessions", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Dashboard.PiiDownload", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DownloadedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("PersonId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DownloadedAt");
+
+                    b.HasIndex("PersonId");
+
+                    b.ToTable("pii_downloads", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.AnswerAudit", b =>
                 {
                     b.Property<long>("Id")
@@ -253,6 +340,9 @@ namespace PK.Bot.Persistence.Migrations
                     b.Property<int>("MemberCount")
                         .HasColumnType("INTEGER");
 
+                    b.Property<int>("RiskMask")
+                        .HasColumnType("INTEGER");
+
                     b.Property<DateOnly>("SubmittedLocalDate")
                         .HasColumnType("TEXT");
 
@@ -260,6 +350,8 @@ namespace PK.Bot.Persistence.Migrations
                         .HasColumnType("INTEGER");
 
                     b.HasKey("RecordId");
+
+                    b.HasIndex("DesaCode", "RiskMask");
 
                     b.HasIndex("KaderId", "SubmittedLocalDate");
 
@@ -605,6 +697,56 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
 
                     b.ToTable("submitted_records", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Security.DataKeyState", b =>
+                {
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("CheckValue")
+                        .IsRequired()
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RotatingTo")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.ToTable("data_key", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Dashboard.DashboardLink", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PK.Bot.Dashboard.DashboardSession", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PK.Bot.Dashboard.PiiDownload", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("PersonId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
                 });
 
             modelBuilder.Entity("PK.Bot.Persistence.ChatLink", b =>

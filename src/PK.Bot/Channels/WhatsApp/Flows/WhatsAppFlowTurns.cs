@@ -92,7 +92,7 @@ public sealed partial class WhatsAppFlowTurns(IOptions<WhatsAppFlowOptions> flow
     {
         var message = input.Message;
         var text = message.Text.Trim();
-        if (message.Kind != InboundKind.Text || text.Length == 0 || text.StartsWith('/') || input.State.Pending is not null) return null;
+        if (message.Kind != InboundKind.Text || text.Length == 0 || text.StartsWith('/') || input.State.Pick is not null) return null;
         if (MemberScreen() is null || Active(engine, input.State, input.Interviews) is not { IsAnswering: true } interview
             || interview.CurrentKey is not { ItemId: NameItem, Member: { } first }) return null;
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -134,14 +134,14 @@ public sealed partial class WhatsAppFlowTurns(IOptions<WhatsAppFlowOptions> flow
         if (key.ItemId == NameItem && key.Member is { } first && MemberScreen() is not null)
         {
             var count = interview.MemberCount;
-            instead = Reply.Plain(Join(lead, first == count ? string.Format(Texts.FormMemberOne, first) : string.Format(Texts.FormMemberList, first, count)));
+            instead = new Reply(Join(lead, first == count ? string.Format(Texts.FormMemberOne, first) : string.Format(Texts.FormMemberList, first, count)), [], ReplyKind.Question);
         }
         else if (FlowScreens.PartOf(_parts!, key.ItemId) is { } part && flows.Value.IdOf(part.Kind) is { } flowId && OpensAt(interview, part, key))
         {
             var title = Title(part, key.Member, interview);
             var screen = new FormScreen(part.Kind, Tokens.Issue(interview.RecordId, part.Kind, key.Member), title, flowId,
                 FlowScreens.Data(part, interview, key.Member, title));
-            instead = new Reply(Join(lead, string.Format(Texts.FormOpen, title)), [], key.ToString(), last.Progress, ["/kembali", "/ringkasan", "/jeda", "/batal"]) { Screen = screen };
+            instead = new Reply(Join(lead, string.Format(Texts.FormOpen, title)), [], ReplyKind.Question) { Screen = screen };
         }
         if (instead is null) return result;
         var replies = result.Replies.ToList();
