@@ -81,16 +81,14 @@ public static class FlowFamily
             foreach (var s in result.Changed) interviews[s.RecordId] = s;
             if (result.Submitted.Count > 0)
                 return (JsonNode.Parse(JsonSerializer.Serialize(result.Submitted[0], new JsonSerializerOptions(JsonSerializerDefaults.Web)))!.AsObject(), inputs, replies);
-            var current = result.Replies[^1].Kind == ReplyKind.Question && state.ActiveInterview is { } id
-                ? Interview.Restore(FormLoader.Pk21, interviews[id]).CurrentKey
-                : null;
-            if (current is not { } key)
+            var interview = Interview.Restore(FormLoader.Pk21, interviews[state.ActiveInterview!.Value]);
+            if (interview.IsReviewing)
             {
                 text = "/kirim";
                 continue;
             }
-            var asked = key.ToString();
-            text = Answer(key.ItemId, key.Member) ?? throw new InvalidOperationException($"The family has no answer for {asked}: {result.Replies[^1].Text}");
+            if (interview.IsConfirming || interview.CurrentKey is not { } key) throw new InvalidOperationException($"Not at a question: {result.Replies[^1].Text}");
+            text = Answer(key.ItemId, key.Member) ?? throw new InvalidOperationException($"The family has no answer for {key}: {result.Replies[^1].Text}");
         }
         throw new InvalidOperationException("The family typed in chat was not submitted.");
     }

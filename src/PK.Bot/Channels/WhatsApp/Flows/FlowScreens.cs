@@ -227,7 +227,7 @@ public static partial class FlowScreens
         {
             QuestionType.Date or QuestionType.BirthDate => Texts.FormDateHelp,
             QuestionType.MonthYear => Texts.FormMonthYearHelp,
-            _ => item.Hint?.Indonesian,
+            _ => item.Hint?.Indonesian is { } hint && !ChatOnly(hint) ? hint : null,
         };
         if (item.Range is { } range)
         {
@@ -238,6 +238,9 @@ public static partial class FlowScreens
             help = help is null ? FullLabel(item) : $"{FullLabel(item)} {help}";
         return help;
     }
+
+    /// <summary>A hint about typing in chat (a command, several answers in one message) means nothing on a form.</summary>
+    private static bool ChatOnly(string hint) => hint.Contains("/lewati", StringComparison.Ordinal) || hint.Contains("sekaligus", StringComparison.Ordinal);
 
     private static bool IsTextField(FormItem item) => item.Type is not (QuestionType.SelectOne or QuestionType.SelectMultiple or QuestionType.Note);
 

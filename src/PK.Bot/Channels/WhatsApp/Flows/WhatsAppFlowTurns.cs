@@ -134,7 +134,7 @@ public sealed partial class WhatsAppFlowTurns(IOptions<WhatsAppFlowOptions> flow
         if (key.ItemId == NameItem && key.Member is { } first && MemberScreen() is not null)
         {
             var count = interview.MemberCount;
-            instead = Reply.Plain(Join(lead, first == count ? string.Format(Texts.FormMemberOne, first) : string.Format(Texts.FormMemberList, first, count)));
+            instead = new Reply(Join(lead, first == count ? string.Format(Texts.FormMemberOne, first) : string.Format(Texts.FormMemberList, first, count)), [], ReplyKind.Question);
         }
         else if (FlowScreens.PartOf(_parts!, key.ItemId) is { } part && flows.Value.IdOf(part.Kind) is { } flowId && OpensAt(interview, part, key))
         {
