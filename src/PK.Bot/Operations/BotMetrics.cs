@@ -37,10 +37,22 @@ public sealed class BotMetrics
         meter.CreateObservableGauge("pkbot.backlog.age", () => backlog?.OldestWaitingAge?.TotalSeconds ?? 0, "s", "Age of the oldest family waiting for the core.");
     }
 
-    public void TurnCompleted(TimeSpan latency)
+    /// <summary>Runs one turn, counting it by outcome and timing it.</summary>
+    public async Task<PK.Bot.Conversations.TurnOutcome> TimeTurnAsync(Func<Task<PK.Bot.Conversations.TurnOutcome>> turn)
     {
-        turns.Add(1);
-        turnLatency.Record(latency.TotalSeconds);
+        var started = clock.GetTimestamp();
+        var outcome = PK.Bot.Conversations.TurnOutcome.Failed;
+        try
+        {
+            outcome = await turn();
+            return outcome;
+        }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant());
+            turns.Add(1, tag);
+            turnLatency.Record(clock.GetElapsedTime(started).TotalSeconds, tag);
+        }
     }
 
     public void ReplySent(string channel)
@@ -57,7 +69,8 @@ public sealed class BotMetrics
 
     public void RateLimitWaited(string channel, TimeSpan wait)
     {
-        if (wait <= TimeSpan.Zero) return;
+        // Below a millisecond nothing was held back: the pace only measured itself.
+        if (wait < TimeSpan.FromMilliseconds(1)) return;
         rateLimitWaits.Add(1, new KeyValuePair<string, object?>("channel", channel));
         rateLimitWaitSeconds.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
     }
