@@ -61,10 +61,12 @@ public sealed class BotMetrics
         ChannelReached(channel);
     }
 
-    public void ReplyFailed(string channel)
+    /// <param name="platformUnreachable">The platform could not be reached or refused for now: the channel counts as failing
+    /// (one chat's own problem, such as a bot the person blocked, does not make the channel unhealthy).</param>
+    public void ReplyFailed(string channel, bool platformUnreachable)
     {
         repliesFailed.Add(1, new KeyValuePair<string, object?>("channel", channel));
-        ChannelFailed(channel);
+        if (platformUnreachable) ChannelFailed(channel);
     }
 
     public void RateLimitWaited(string channel, TimeSpan wait)
