@@ -239,7 +239,7 @@ public sealed class OutboxSender(
             }
             catch (Exception ex) when (!cancellationToken.IsCancellationRequested)
             {
-                metrics.ReplyFailed(chat.Channel);
+                metrics.ReplyFailed(chat.Channel, platformUnreachable: ex is ChannelUnavailableException);
                 head.LastError = Truncate(PrivacyMask.Apply(ex.Message), 500);
                 head.NextAttemptAt = now + (ex is ChannelUnavailableException { RetryAfter: { } wait } ? wait : Backoff.Delay(options.Value.InitialRetryDelay, options.Value.MaxRetryDelay, head.Attempts));
                 await db.SaveChangesAsync(CancellationToken.None);

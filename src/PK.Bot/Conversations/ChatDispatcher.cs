@@ -8,7 +8,7 @@ namespace PK.Bot.Conversations;
 /// Applies one chat's messages one at a time, in the order they were handed over, while different chats
 /// run in parallel. A lane exists only while its chat has work; nothing is static.
 /// </summary>
-public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, TimeProvider clock, ILogger<ChatDispatcher> logger)
+public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, TimeProvider clock, ILogger<ChatDispatcher> logger, PK.Bot.Operations.BotMetrics metrics)
 {
     private readonly Lock gate = new();
     private readonly Dictionary<ChatKey, Queue<Pending>> lanes = [];
@@ -82,7 +82,7 @@ public sealed class ChatDispatcher(TurnProcessor turns, ChannelSenders senders, 
     {
         try
         {
-            return await turns.ApplyAsync(message, cancellationToken);
+            return await metrics.TimeTurnAsync(() => turns.ApplyAsync(message, cancellationToken));
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {

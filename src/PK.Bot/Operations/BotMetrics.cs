@@ -37,10 +37,22 @@ public sealed class BotMetrics
         meter.CreateObservableGauge("pkbot.backlog.age", () => backlog?.OldestWaitingAge?.TotalSeconds ?? 0, "s", "Age of the oldest family waiting for the core.");
     }
 
-    public void TurnCompleted(TimeSpan latency)
+    /// <summary>Runs one turn, counting it by outcome and timing it.</summary>
+    public async Task<PK.Bot.Conversations.TurnOutcome> TimeTurnAsync(Func<Task<PK.Bot.Conversations.TurnOutcome>> turn)
     {
-        turns.Add(1);
-        turnLatency.Record(latency.TotalSeconds);
+        var started = clock.GetTimestamp();
+        var outcome = PK.Bot.Conversations.TurnOutcome.Failed;
+        try
+        {
+            outcome = await turn();
+            return outcome;
+        }
+        finally
+        {
+            var tag = new KeyValuePair<string, object?>("outcome", outcome.ToString().ToLowerInvariant());
+            turns.Add(1, tag);
+            turnLatency.Record(clock.GetElapsedTime(started).TotalSeconds, tag);
+        }
     }
 
     public void ReplySent(string channel)
@@ -49,15 +61,18 @@ public sealed class BotMetrics
         ChannelReached(channel);
     }
 
-    public void ReplyFailed(string channel)
+    /// <param name="platformUnreachable">The platform could not be reached or refused for now: the channel counts as failing
+    /// (one chat's own problem, such as a bot the person blocked, does not make the channel unhealthy).</param>
+    public void ReplyFailed(string channel, bool platformUnreachable)
     {
         repliesFailed.Add(1, new KeyValuePair<string, object?>("channel", channel));
-        ChannelFailed(channel);
+        if (platformUnreachable) ChannelFailed(channel);
     }
 
     public void RateLimitWaited(string channel, TimeSpan wait)
     {
-        if (wait <= TimeSpan.Zero) return;
+        // Below a millisecond nothing was held back: the pace only measured itself.
+        if (wait < TimeSpan.FromMilliseconds(1)) return;
         rateLimitWaits.Add(1, new KeyValuePair<string, object?>("channel", channel));
         rateLimitWaitSeconds.Record(wait.TotalSeconds, new KeyValuePair<string, object?>("channel", channel));
     }

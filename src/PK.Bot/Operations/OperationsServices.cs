@@ -1,3 +1,6 @@
+using OpenTelemetry.Metrics;
+using PK.Bot.Forwarding;
+
 namespace PK.Bot.Operations;
 
 /// <summary>Health, metrics, backups and retention: what lets a bot run a season unattended.</summary>
@@ -7,6 +10,9 @@ public static class OperationsServices
     {
         services.AddMetrics();
         services.AddSingleton<BotMetrics>();
+        // The instruments always count (they cost nothing unheard); the Prometheus endpoint is opt-in.
+        if (MetricsEnabled(configuration))
+            services.AddOpenTelemetry().WithMetrics(metrics => metrics.AddMeter(BotMetrics.MeterName).AddPrometheusExporter());
         services.AddOptions<HealthOptions>()
             .BindConfiguration(HealthOptions.Section)
             .Configure(o =>
@@ -42,9 +48,23 @@ public static class OperationsServices
         return services;
     }
 
-    /// <summary>The serving host's endpoints: <c>GET /healthz</c> (always).</summary>
+    /// <summary><c>Metrics:Enabled</c>: export the bot's metrics in Prometheus format at <c>/metrics</c>.</summary>
+    public static bool MetricsEnabled(IConfiguration configuration) => configuration.GetValue("Metrics:Enabled", false);
+
+    /// <summary>The serving host's endpoints: <c>GET /healthz</c> (always) and <c>GET /metrics</c> (when enabled).</summary>
     public static WebApplication MapOperations(this WebApplication app)
     {
+        if (MetricsEnabled(app.Configuration))
+        {
+            // The backlog gauges show the backlog as of this scrape.
+            app.UseWhen(context => context.Request.Path.StartsWithSegments("/metrics"), branch => branch.Use(async (context, next) =>
+            {
+                var services = context.RequestServices;
+                services.GetRequiredService<BotMetrics>().BacklogObserved(await services.GetRequiredService<ForwardingBacklog>().GetAsync(context.RequestAborted));
+                await next(context);
+            }));
+            app.MapPrometheusScrapingEndpoint();
+        }
         app.MapGet("/healthz", async (HealthCheck health, CancellationToken ct) =>
         {
             var report = await health.RunAsync(ct);

@@ -6,7 +6,7 @@ namespace PK.Bot.Channels.Telegram;
 /// Token buckets on the injected clock: one for the bot as a whole, one per chat (a short burst, then the sustained rate).
 /// A 429 from Telegram pauses every send until its retry_after has passed.
 /// </summary>
-public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options, TimeProvider clock)
+public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options, TimeProvider clock, PK.Bot.Operations.BotMetrics? metrics = null)
 {
     /// <summary>Replies one turn may send to a chat at once before the per-chat rate applies (e.g. summary + question).</summary>
     public const int PerChatBurst = 3;
@@ -28,6 +28,7 @@ public sealed class TelegramRateLimiter(IOptions<TelegramOptions> options, TimeP
         {
             var wait = TryTake(chatId);
             if (wait <= TimeSpan.Zero) return;
+            metrics?.RateLimitWaited(TelegramChannel.Name, wait);
             await Task.Delay(wait, clock, cancellationToken);
         }
     }

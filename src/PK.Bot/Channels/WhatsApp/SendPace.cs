@@ -4,7 +4,7 @@ using Microsoft.Extensions.Options;
 namespace PK.Bot.Channels.WhatsApp;
 
 /// <summary>The bot number's throughput and each person's pace, and how long to hold back after WhatsApp said "too fast".</summary>
-public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clock)
+public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clock, PK.Bot.Operations.BotMetrics? metrics = null)
 {
     private static readonly TimeSpan FirstBackoff = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan LongestBackoff = TimeSpan.FromMinutes(1);
@@ -16,8 +16,10 @@ public sealed class SendPace(IOptions<WhatsAppOptions> options, TimeProvider clo
 
     public async ValueTask WaitTurnAsync(string waId, CancellationToken cancellationToken)
     {
+        var started = clock.GetTimestamp();
         await Person(waId).WaitAsync(cancellationToken);
         await number.WaitAsync(cancellationToken);
+        metrics?.RateLimitWaited(WhatsAppChannel.Name, clock.GetElapsedTime(started));
     }
 
     public void Succeeded()
