@@ -111,8 +111,8 @@ public sealed class WhatsAppInboxWorker(
             .Select(w => (WaId: w, Ok: PhoneNumber.TryParse(w, out var phone), Digits: phone.Digits))
             .Where(p => p.Ok).ToList();
         if (phones.Count == 0) return;
-        var digits = phones.Select(p => p.Digits).ToList();
-        var people = await db.People.Where(p => p.Active && digits.Contains(p.PhoneDigits)).ToDictionaryAsync(p => p.PhoneDigits, cancellationToken);
+        var hashes = phones.Select(p => db.PhoneHashOf(p.Digits)).ToList();
+        var people = await db.People.Where(p => p.Active && hashes.Contains(p.PhoneHash!)).ToDictionaryAsync(p => p.PhoneDigits, cancellationToken);
         foreach (var (waId, _, phoneDigits) in phones)
             if (people.TryGetValue(phoneDigits, out var person))
             {
