@@ -21,6 +21,7 @@ public static class BotCommandLine
         ["roster"] = "The roster of kader, koordinator and admin.",
         ["forward"] = "Forwarding of submitted families to the core database.",
         ["targets"] = "Targets per area.",
+        ["security"] = "The data key.",
     };
 
     public static RootCommand Create(Func<string[], WebApplicationBuilder> createBuilder)
