@@ -23,7 +23,7 @@ public sealed class RosterImportTests
         return await import.ImportAsync(csv, bot.App.Services.GetRequiredService<RegionDirectory>(), dryRun, CancellationToken.None);
     }
 
-    private static Task<List<Person>> PeopleAsync(BotFixture bot) => bot.QueryAsync(db => db.People.OrderBy(p => p.PhoneDigits).ToListAsync());
+    private static Task<List<Person>> PeopleAsync(BotFixture bot) => bot.QueryAsync(async db => (await db.People.ToListAsync()).OrderBy(p => p.PhoneDigits, StringComparer.Ordinal).ToList());
 
     [Fact]
     public async Task AGoodFileAddsEveryoneWithNormalisedPhonesAndDottedCodes()

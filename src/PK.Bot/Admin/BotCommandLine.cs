@@ -28,6 +28,7 @@ public static class BotCommandLine
         ["whatsapp"] = "The WhatsApp channel.",
         ["flows"] = "WhatsApp Flows generated from the form.",
         ["inbox"] = "Messages from the platforms that could not be applied.",
+        ["security"] = "The data key.",
     };
 
     public static RootCommand Create(Func<string[], WebApplicationBuilder> createBuilder)

@@ -85,7 +85,7 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
         KaderId = kader.Id,
         RegionCode = snapshot.RegionCode,
         Status = snapshot.Status,
-        FamilyKey = snapshot.FamilyKey,
+        FamilyKey = snapshot.FamilyKey is { } familyKey ? protector.FamilyKeyHash(familyKey) : null,
         KkNikHash = snapshot.KkNik is { Length: > 0 } nik ? protector.LookupHash(nik) : null,
         SnapshotJson = JsonSerializer.Serialize(snapshot, StateJson),
         StartedAt = snapshot.StartedAt,

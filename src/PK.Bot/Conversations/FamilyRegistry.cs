@@ -16,10 +16,11 @@ internal sealed class FamilyRegistry(BotDbContext db, DataProtector protector) :
     public FamilyMatch? FindRecorded(Guid excluding, string? familyKey, string? kkNik)
     {
         var kkHash = string.IsNullOrWhiteSpace(kkNik) ? null : protector.LookupHash(kkNik);
-        if (familyKey is null && kkHash is null) return null;
+        var addressHash = familyKey is null ? null : protector.FamilyKeyHash(familyKey);
+        if (addressHash is null && kkHash is null) return null;
         var match = db.Interviews
             .Where(i => i.RecordId != excluding && i.Status != InterviewStatus.Cancelled)
-            .Where(i => (familyKey != null && i.FamilyKey == familyKey) || (kkHash != null && i.KkNikHash == kkHash))
+            .Where(i => (addressHash != null && i.FamilyKey == addressHash) || (kkHash != null && i.KkNikHash == kkHash))
             .OrderBy(i => i.StartedAt)
             .Select(i => new { i.RecordId, i.Status, SameKk = kkHash != null && i.KkNikHash == kkHash })
             .FirstOrDefault();

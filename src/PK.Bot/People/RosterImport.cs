@@ -22,8 +22,8 @@ public sealed class RosterImport(BotDbContext db, TimeProvider clock)
 
     public async Task<IReadOnlyList<Change>> ApplyAsync(IReadOnlyList<RosterEntry> entries, bool dryRun, CancellationToken cancellationToken)
     {
-        var phones = entries.Select(e => e.Phone.Digits).ToList();
-        var existing = await db.People.Where(p => phones.Contains(p.PhoneDigits)).ToDictionaryAsync(p => p.PhoneDigits, cancellationToken);
+        var hashes = entries.Select(e => db.PhoneHashOf(e.Phone.Digits)).ToList();
+        var existing = await db.People.Where(p => hashes.Contains(p.PhoneHash!)).ToDictionaryAsync(p => p.PhoneDigits, cancellationToken);
         var now = clock.GetUtcNow();
         var changes = new List<Change>();
         foreach (var entry in entries)

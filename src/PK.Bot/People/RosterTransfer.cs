@@ -15,8 +15,8 @@ public sealed class RosterTransfer(BotDbContext db, TimeProvider clock)
 
     public async Task<Outcome> TransferAsync(PhoneNumber from, PhoneNumber to, CancellationToken cancellationToken)
     {
-        var leaver = await db.People.SingleOrDefaultAsync(p => p.PhoneDigits == from.Digits, cancellationToken);
-        var taker = await db.People.SingleOrDefaultAsync(p => p.PhoneDigits == to.Digits, cancellationToken);
+        var leaver = await db.People.SingleOrDefaultAsync(p => p.PhoneHash == db.PhoneHashOf(from.Digits), cancellationToken);
+        var taker = await db.People.SingleOrDefaultAsync(p => p.PhoneHash == db.PhoneHashOf(to.Digits), cancellationToken);
         if (leaver is null) return new Outcome(0, PK.Domain.Texts.TransferUnknown(from.Masked));
         if (taker is null || !taker.Active) return new Outcome(0, PK.Domain.Texts.TransferUnknown(to.Masked));
         if (leaver.Id == taker.Id) return new Outcome(0, PK.Domain.Texts.TransferSamePerson);

@@ -19,6 +19,29 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataPro
     public DbSet<ForwardState> ForwardState => Set<ForwardState>();
     public DbSet<DataKeyState> DataKey => Set<DataKeyState>();
 
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        HashPhones();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        HashPhones();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    /// <summary>A person's phone is stored encrypted; its keyed hash, kept beside it, is what lookups compare.</summary>
+    private void HashPhones()
+    {
+        foreach (var entry in ChangeTracker.Entries<Person>())
+            if (entry.State is EntityState.Added or EntityState.Modified)
+                entry.Entity.PhoneHash = protector.PhoneHash(entry.Entity.PhoneDigits);
+    }
+
+    /// <summary>The lookup form of a phone number (E.164 digits), for <c>p.PhoneHash == db.PhoneHashOf(digits)</c>.</summary>
+    public string PhoneHashOf(string phoneDigits) => protector.PhoneHash(phoneDigits);
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();

@@ -33,6 +33,8 @@ public sealed class DatabaseMigrator(IServiceScopeFactory scopes, BotDatabase da
                 logger.LogInformation("Applied {Count} migration(s) to the bot database: {Migrations}", pending.Count, pending);
             }
             await scope.ServiceProvider.GetRequiredService<DataKeyGuard>().VerifyAsync(db, rotating, cancellationToken);
+            if (!rotating && await ProtectionUpgrade.RunAsync(db.Database.GetDbConnection(), db.Protector, cancellationToken) is > 0 and var upgraded)
+                logger.LogInformation("Protected {Count} phone number(s) and address key(s) written by an older version", upgraded);
             PrivateFiles.RestrictDatabase(database.FilePath);
         }
         finally

@@ -11,7 +11,7 @@ public sealed class Interview
     public Guid KaderId { get; set; }
     public required string RegionCode { get; set; }
     public InterviewStatus Status { get; set; }
-    /// <summary>desa + RW + RT + No. Rumah + No. Urut: an address key, not personal data on its own.</summary>
+    /// <summary>Keyed hash of desa + RW + RT + No. Rumah + No. Urut (<see cref="Security.DataProtector.FamilyKeyHash"/>): equal addresses match, none can be read back.</summary>
     public string? FamilyKey { get; set; }
     /// <summary>HMAC-SHA256 of the KK NIK under the data key: finds duplicates without storing the NIK in clear.</summary>
     public string? KkNikHash { get; set; }

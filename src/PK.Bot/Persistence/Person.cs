@@ -8,8 +8,10 @@ public sealed class Person
 {
     public Guid Id { get; set; }
     public required string Name { get; set; }
-    /// <summary>E.164 digits without '+', e.g. 6281312345678.</summary>
+    /// <summary>E.164 digits without '+', e.g. 6281312345678; encrypted at rest (shown masked, and WhatsApp sends to it).</summary>
     public required string PhoneDigits { get; set; }
+    /// <summary>Keyed hash of <see cref="PhoneDigits"/> (<see cref="Security.DataProtector.PhoneHash"/>), set by the context on save: people are looked up by it.</summary>
+    public string? PhoneHash { get; set; }
     public Role Role { get; set; }
     /// <summary>Kemendagri code, dotted (33.13.01.2001).</summary>
     public required string RegionCode { get; set; }
@@ -26,8 +28,9 @@ internal sealed class PersonConfiguration : IEntityTypeConfiguration<Person>
         person.ToTable("people");
         person.HasKey(p => p.Id);
         person.Property(p => p.Name).IsEncrypted();
-        person.Property(p => p.PhoneDigits).HasMaxLength(16);
-        person.HasIndex(p => p.PhoneDigits).IsUnique();
+        person.Property(p => p.PhoneDigits).IsEncrypted();
+        person.Property(p => p.PhoneHash).HasMaxLength(64);
+        person.HasIndex(p => p.PhoneHash).IsUnique();
         person.Property(p => p.Role).HasConversion<string>().HasMaxLength(16);
         person.Property(p => p.RegionCode).HasMaxLength(13);
         person.HasIndex(p => p.RegionCode);

@@ -43,14 +43,16 @@ internal static class SecuredFolder
     }
 
     /// <summary>The database file and its WAL, as bytes (what someone who copies the files sees).</summary>
-    public static byte[] RawBytes(TempFolder folder)
+    public static byte[] RawBytes(TempFolder folder) => RawBytesOf(Database(folder));
+
+    public static byte[] RawBytesOf(string database)
     {
         SqliteConnection.ClearAllPools();
         var bytes = new List<byte>();
         foreach (var suffix in new[] { "", "-wal" })
-            if (File.Exists(Database(folder) + suffix))
+            if (File.Exists(database + suffix))
             {
-                using var file = new FileStream(Database(folder) + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
+                using var file = new FileStream(database + suffix, FileMode.Open, FileAccess.Read, FileShare.ReadWrite | FileShare.Delete);
                 using var copy = new MemoryStream();
                 file.CopyTo(copy);
                 bytes.AddRange(copy.ToArray());

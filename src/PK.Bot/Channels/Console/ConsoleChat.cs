@@ -19,7 +19,8 @@ public sealed class ConsoleChat(
     /// <summary>Links the console chat of <paramref name="person"/> and converses until the input ends.</summary>
     public async Task RunAsync(Person person, TextReader input, CancellationToken cancellationToken)
     {
-        var chat = new ChatKey(ChannelNames.Console, person.PhoneDigits);
+        // The person's id, not their phone number: chat ids are stored in clear.
+        var chat = new ChatKey(ChannelNames.Console, person.Id.ToString("N"));
         await LinkAsync(chat, person, cancellationToken);
         // Ids of one session never repeat, and never collide with an earlier session's.
         var session = Guid.NewGuid().ToString("N")[..12];

@@ -15,7 +15,7 @@ internal static class ConsoleKader
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var kader = await db.People.AsNoTracking()
             .Where(p => p.Active && p.Role == Role.Kader)
-            .OrderBy(p => p.CreatedAt).ThenBy(p => p.PhoneDigits)
+            .OrderBy(p => p.CreatedAt).ThenBy(p => p.Id)
             .FirstOrDefaultAsync(cancellationToken);
         if (kader is not null)
         {

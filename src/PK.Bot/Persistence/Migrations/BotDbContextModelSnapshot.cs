@@ -581,7 +581,11 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.Property<string>("PhoneDigits")
                         .IsRequired()
-                        .HasMaxLength(16)
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PK:Encrypted", true);
+
+                    b.Property<string>("PhoneHash")
+                        .HasMaxLength(64)
                         .HasColumnType("TEXT");
 
                     b.Property<string>("RegionCode")
@@ -603,7 +607,7 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasKey("Id");
 
-                    b.HasIndex("PhoneDigits")
+                    b.HasIndex("PhoneHash")
                         .IsUnique();
 
                     b.HasIndex("RegionCode");
