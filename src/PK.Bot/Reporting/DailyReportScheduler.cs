@@ -20,9 +20,9 @@ public sealed class DailyReportScheduler(
     public const string DailyKind = "daily";
     public const string TallyKind = "tally";
 
-    private readonly Lock _roundGate = new();
-    private long _rounds;
-    private TaskCompletionSource _roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+    private readonly Lock roundGate = new();
+    private long rounds;
+    private TaskCompletionSource roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     /// <summary>
     /// Checks the loop has finished, each followed by a wait for the next check that is already armed: a caller that
@@ -30,7 +30,7 @@ public sealed class DailyReportScheduler(
     /// </summary>
     public long RoundsCompleted
     {
-        get { lock (_roundGate) return _rounds; }
+        get { lock (roundGate) return rounds; }
     }
 
     /// <summary>Completes once <paramref name="round"/> checks have finished (see <see cref="RoundsCompleted"/>).</summary>
@@ -39,10 +39,10 @@ public sealed class DailyReportScheduler(
         while (true)
         {
             Task next;
-            lock (_roundGate)
+            lock (roundGate)
             {
-                if (_rounds >= round) return;
-                next = _roundDone.Task;
+                if (rounds >= round) return;
+                next = roundDone.Task;
             }
             await next.WaitAsync(cancellationToken);
         }
@@ -81,11 +81,11 @@ public sealed class DailyReportScheduler(
     private void ReportRoundDone()
     {
         TaskCompletionSource done;
-        lock (_roundGate)
+        lock (roundGate)
         {
-            _rounds++;
-            done = _roundDone;
-            _roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+            rounds++;
+            done = roundDone;
+            roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
         }
         done.SetResult();
     }
