@@ -19,7 +19,8 @@ public sealed class CrashTests(ITestOutputHelper output)
     public async Task EveryAcknowledgedAnswerSurvivesKillNineAndIsStoredOnceInOrder()
     {
         var rounds = Environment.GetEnvironmentVariable("PK_SOAK") == "1" ? 200 : 20;
-        var seed = Environment.GetEnvironmentVariable("PK_SEED") is { } s ? int.Parse(s) : Random.Shared.Next();
+        // A fixed seed: the same choices of when to kill on every run (the moments still vary with the machine's pace).
+        var seed = Environment.GetEnvironmentVariable("PK_SEED") is { } s ? int.Parse(s) : 20260412;
         output.WriteLine($"seed {seed} (PK_SEED={seed} repeats this run), {rounds} rounds");
         var random = new Random(seed);
         var script = Script.Family();
@@ -34,10 +35,13 @@ public sealed class CrashTests(ITestOutputHelper output)
         using var crashed = await RosterFolderAsync();
         var acknowledged = 0;
         var kills = 0;
+        var killsWithALineInFlight = 0;
+        var restartsWithRepliesToReplay = 0;
         for (var round = 0; round < rounds; round++)
         {
             var applied = Count(crashed, "SELECT COUNT(*) FROM processed_messages");
             var unsent = Count(crashed, "SELECT COUNT(*) FROM outbox_messages WHERE SentAt IS NULL");
+            if (unsent > 0) restartsWithRepliesToReplay++;
             Assert.True(applied >= acknowledged, $"round {round}: {acknowledged} answers were acknowledged but only {applied} are stored");
             using var bot = BotProcess.Start(crashed.Path, ChatArgs(crashed));
             var errors = bot.StandardError.ReadToEndAsync();
@@ -65,6 +69,7 @@ public sealed class CrashTests(ITestOutputHelper output)
                         if (line - applied == linesBeforeKill)
                         {
                             await Task.Delay(random.Next(0, 30));
+                            killsWithALineInFlight++;
                             break;
                         }
                         for (var r = 0; r < repliesPerLine[line]; r++)
@@ -78,6 +83,9 @@ public sealed class CrashTests(ITestOutputHelper output)
                 bot.Kill();
                 Assert.Fail($"round {round}, {phase}: no reply within a minute. stderr:\n{await errors}");
             }
+            // The bot never ends by itself while its input is open: a process already gone here died on its own.
+            if (bot.HasExited)
+                Assert.Fail($"round {round}, {phase}: the bot exited by itself (code {bot.ExitCode}) before the kill. stderr:\n{await errors}");
             bot.Kill(); // SIGKILL on Unix: no shutdown code runs
             await bot.WaitForExitAsync();
             kills++;
@@ -90,8 +98,11 @@ public sealed class CrashTests(ITestOutputHelper output)
         (exit, _, stderr) = await BotProcess.RunAsync(crashed.Path, rest, ChatArgs(crashed));
         Assert.True(exit == 0, stderr);
 
-        output.WriteLine($"{kills} kills; {acknowledged} lines acknowledged before the last one");
-        Assert.True(kills >= 20 || rounds < 20);
+        output.WriteLine($"{kills} kills, {killsWithALineInFlight} with a line sent and its replies not yet read; " +
+                         $"{restartsWithRepliesToReplay} restarts had replies to replay; {acknowledged} lines acknowledged before the last run");
+        Assert.Equal(rounds, kills);
+        // The test is worth most for kills that land while a turn is under way: make sure a run has had its share.
+        Assert.True(killsWithALineInFlight >= 5, $"only {killsWithALineInFlight} kills landed with a line in flight");
         Assert.Equal(script.Count, Count(crashed, "SELECT COUNT(*) FROM processed_messages"));
         Assert.Equal(expected, StoredAudit(crashed));
         Assert.Equal(0, Count(crashed, "SELECT COUNT(*) FROM outbox_messages WHERE SentAt IS NULL"));

@@ -21,6 +21,34 @@ public sealed class DailyReportScheduler(
     public const string DailyKind = "daily";
     public const string TallyKind = "tally";
 
+    private readonly Lock roundGate = new();
+    private long rounds;
+    private TaskCompletionSource roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Checks the loop has finished, each followed by a wait for the next check that is already armed: a caller that
+    /// moves the clock after seeing a round is sure the schedule sees the new time (tests drive fake time this way).
+    /// </summary>
+    public long RoundsCompleted
+    {
+        get { lock (roundGate) return rounds; }
+    }
+
+    /// <summary>Completes once <paramref name="round"/> checks have finished (see <see cref="RoundsCompleted"/>).</summary>
+    public async Task WaitForRoundAsync(long round, CancellationToken cancellationToken)
+    {
+        while (true)
+        {
+            Task next;
+            lock (roundGate)
+            {
+                if (rounds >= round) return;
+                next = roundDone.Task;
+            }
+            await next.WaitAsync(cancellationToken);
+        }
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
         while (!stoppingToken.IsCancellationRequested)
@@ -37,15 +65,30 @@ public sealed class DailyReportScheduler(
             {
                 logger.LogError(ex, "The daily report schedule failed a round; trying again at the next check");
             }
+            // The timer is armed before the round is reported done, so a clock moved after the report wakes it.
+            var nextCheck = Task.Delay(options.Value.CheckEvery, clock, stoppingToken);
+            ReportRoundDone();
             try
             {
-                await Task.Delay(options.Value.CheckEvery, clock, stoppingToken);
+                await nextCheck;
             }
             catch (OperationCanceledException)
             {
                 return;
             }
         }
+    }
+
+    private void ReportRoundDone()
+    {
+        TaskCompletionSource done;
+        lock (roundGate)
+        {
+            rounds++;
+            done = roundDone;
+            roundDone = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        }
+        done.SetResult();
     }
 
     /// <summary>Queues every message that is due now and not yet queued; returns how many people got one.</summary>

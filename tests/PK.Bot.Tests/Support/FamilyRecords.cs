@@ -7,6 +7,7 @@ using PK.Domain.Conversations;
 using PK.Domain.Forms;
 using PK.Domain.Interviews;
 using PK.Domain.People;
+using PK.Domain.Records;
 using PK.Domain.Regions;
 
 namespace PK.Bot.Tests.Support;
@@ -27,9 +28,13 @@ public static class FamilyRecords
         "2,3", "1", "2,9", "/kirim",
     ];
 
-    private static readonly Lazy<string> template = new(BuildTemplate);
+    private static readonly Lazy<FamilyRecord> familyOfFourRecord = new(BuildRecord);
+    private static readonly Lazy<string> template = new(() => JsonSerializer.Serialize(familyOfFourRecord.Value, PK.Bot.Conversations.ConversationTurnHandler.RecordJson));
 
-    /// <summary>The family of four's record as the host queues it (camelCase JSON).</summary>
+    /// <summary>The family of four's record as the engine submits it.</summary>
+    public static FamilyRecord FamilyOfFourRecord => familyOfFourRecord.Value;
+
+    /// <summary>The family of four's record as the host queues it: serialised with the host's own options (camelCase JSON).</summary>
     public static string Template => template.Value;
 
     /// <summary>The template under another id and version; <paramref name="street"/> changes the content.</summary>
@@ -66,7 +71,7 @@ public static class FamilyRecords
     public static CoreRecord Record(Guid recordId, int version = 1, string? street = null, string? desa = null, long queueId = 0) =>
         CoreRecord.FromPayload(queueId, Payload(recordId, version, street, desa));
 
-    private static string BuildTemplate()
+    private static FamilyRecord BuildRecord()
     {
         using var regions = new StreamReader(Path.Combine(AppContext.BaseDirectory, "data", "wilayah.csv"));
         var engine = new ConversationEngine(FormLoader.Pk21, RegionDirectory.Load(regions), new InterviewOptions());
@@ -80,7 +85,7 @@ public static class FamilyRecords
             var result = engine.Handle(new TurnInput(actor, state, [.. interviews.Values], new Inbound(InboundKind.Text, text, now), now, new NoFamilies()));
             state = result.State;
             foreach (var s in result.Changed) interviews[s.RecordId] = s;
-            if (result.Submitted.Count > 0) return JsonSerializer.Serialize(result.Submitted[0], new JsonSerializerOptions(JsonSerializerDefaults.Web));
+            if (result.Submitted.Count > 0) return result.Submitted[0];
         }
         throw new InvalidOperationException("The family of four was not submitted.");
     }

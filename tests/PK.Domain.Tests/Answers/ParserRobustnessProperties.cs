@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using System.Text.RegularExpressions;
 using FsCheck;
 using FsCheck.Fluent;
 using PK.Domain.Answers;
@@ -39,9 +40,16 @@ public class ParserRobustnessProperties(ITestOutputHelper output)
 
     // ---- The oracle: what a text can mean, worked out without the parser's code. ----
 
-    /// <summary>The text as a person sees it: no control or invisible format characters, no broken surrogates, NFC.</summary>
+    // Terminal control sequences (ECMA-48), written as a regular expression independently of the parser's scanner.
+    private static readonly Regex ControlSequence = new(
+        "(?:\u001b\\[|\u009b)[\u0030-\u003f]*[\u0020-\u002f]*[\u0040-\u007e]" +
+        "|(?:\u001b[\\]PX^_]|[\u009d\u0090\u0098\u009e\u009f])[\\s\\S]*?(?:\u0007|\u009c|\u001b\\\\)" +
+        "|\u001b[\u0020-\u002f]*[\u0030-\u007e]");
+
+    /// <summary>The text as a person sees it: no terminal control sequences, control or invisible format characters, no broken surrogates, NFC.</summary>
     private static string Visible(string text)
     {
+        text = ControlSequence.Replace(text, "");
         var sb = new StringBuilder(text.Length);
         for (var i = 0; i < text.Length; i++)
         {
