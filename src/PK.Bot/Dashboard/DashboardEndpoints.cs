@@ -1,5 +1,6 @@
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.Caching.Memory;
 using Microsoft.Extensions.Options;
 using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
@@ -134,18 +135,43 @@ internal static class DashboardEndpoints
         return page(area);
     }
 
-    private static async Task<ProgressReport?> ReportAsync(HttpContext http, Viewer viewer, RegionCode area)
+    /// <summary>What a page needs of the report: the area's counts (Ringkasan, Wilayah, chart), its kader (desa page, Kader page).</summary>
+    [Flags]
+    private enum Parts { Counts = 1, Kader = 2 }
+
+    private static readonly TimeSpan ReportReuse = TimeSpan.FromSeconds(60);
+
+    /// <summary>
+    /// The area's report from the same queries as <c>/progres</c> (<see cref="ProgressQueries"/>, <see cref="ProgressReport.Compute"/>),
+    /// leaving out the queries whose part the page does not show. The chart, asked for by the page just served, reuses that
+    /// page's report for up to a minute (per viewer, area and day) instead of counting again; pages always count afresh.
+    /// </summary>
+    private static async Task<ProgressReport?> ReportAsync(HttpContext http, Viewer viewer, RegionCode area, Parts parts, bool reuse = false)
     {
         var regions = Regions(http);
         if (!regions.Exists(area)) return null;
         var now = Now(http);
-        var queries = new ProgressQueries(Db(http), regions, http.RequestServices.GetRequiredService<IOptions<ReportingOptions>>());
-        return await queries.AreaReportAsync(viewer.Scope, area, ProgressQueries.LocalDate(area, now), now, http.RequestAborted);
+        var date = ProgressQueries.LocalDate(area, now);
+        var cache = http.RequestServices.GetRequiredService<IMemoryCache>();
+        var key = (nameof(DashboardEndpoints), viewer.Person.Id, area, date);
+        if (reuse && cache.TryGetValue(key, out ProgressReport? known)) return known;
+        var options = http.RequestServices.GetRequiredService<IOptions<ReportingOptions>>();
+        var queries = new ProgressQueries(Db(http), regions, options);
+        var ct = http.RequestAborted;
+        var report = ProgressReport.Compute(new ProgressInput(
+            area, date, now,
+            parts.HasFlag(Parts.Counts) ? await queries.DesaCountsAsync(viewer.Scope, area, date, ct) : [],
+            await queries.TargetsAsync(ct),
+            parts.HasFlag(Parts.Kader) ? await queries.KaderAsync(viewer.Scope, area, date, ct) : [],
+            parts.HasFlag(Parts.Counts) ? await queries.BacklogAsync(viewer.Scope, area, ct) : new ForwardBacklog(0, null),
+            options.Value.IdleKaderDays), regions);
+        if (parts.HasFlag(Parts.Counts)) cache.Set(key, report, ReportReuse);
+        return report;
     }
 
     private static async Task<IResult> AreaAsync(HttpContext http, Viewer viewer, RegionCode area)
     {
-        var report = await ReportAsync(http, viewer, area);
+        var report = await ReportAsync(http, viewer, area, area.Level == RegionLevel.Desa ? Parts.Counts | Parts.Kader : Parts.Counts);
         if (report is null) return Message(T.NotFound, StatusCodes.Status404NotFound);
         var data = http.RequestServices.GetRequiredService<DashboardData>();
         var reasons = await data.ReasonsAsync(area, report.Date, http.RequestAborted);
@@ -156,14 +182,14 @@ internal static class DashboardEndpoints
 
     private static async Task<IResult> ChartAsync(HttpContext http, Viewer viewer, RegionCode area)
     {
-        var report = await ReportAsync(http, viewer, area);
+        var report = await ReportAsync(http, viewer, area, Parts.Counts, reuse: true);
         if (report is null) return Message(T.NotFound, StatusCodes.Status404NotFound);
         return Results.Text(ProgressChart.RenderSvg(report, Regions(http)), "image/svg+xml; charset=utf-8");
     }
 
     private static async Task<IResult> KaderAsync(HttpContext http, Viewer viewer, RegionCode area)
     {
-        var report = await ReportAsync(http, viewer, area);
+        var report = await ReportAsync(http, viewer, area, Parts.Kader);
         if (report is null) return Message(T.NotFound, StatusCodes.Status404NotFound);
         var unlinked = await http.RequestServices.GetRequiredService<DashboardData>().UnlinkedKaderAsync(area, http.RequestAborted);
         return Page(DashboardPages.Kader(viewer, report, Regions(http), unlinked));

@@ -21,6 +21,7 @@ public static class DashboardServices
             .ValidateOnStart();
         services.AddScoped<IHostCommand, DasborCommand>();
         services.AddScoped<DashboardData>();
+        services.AddMemoryCache();
         services.AddAntiforgery();
         services.Configure<AntiforgeryOptions>(o =>
         {
@@ -51,7 +52,9 @@ public static class DashboardServices
                 headers.XContentTypeOptions = "nosniff";
                 headers.XFrameOptions = "DENY";
                 headers["Referrer-Policy"] = "no-referrer";
-                headers.CacheControl = "no-store";
+                // The values anti-forgery wants too (it would otherwise override them and log a warning on every page).
+                headers.CacheControl = "no-cache, no-store";
+                headers.Pragma = "no-cache";
             }
             await next(context);
         });

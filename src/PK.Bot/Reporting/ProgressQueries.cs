@@ -59,7 +59,16 @@ public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IO
         // index lands next to the previous one, so a kabupaten's backlog is counted in a fraction of a second.
         var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : Range(area);
         var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
-        var found = await db.Database.SqlQuery<BacklogRow>($"""
+        // One desa holds a few thousand families at most: start from them and probe the waiting index for each, rather than
+        // walking every waiting record of the database (the dashboard's desa page asks this on every view).
+        var found = area.Level == RegionLevel.Desa
+            ? await db.Database.SqlQuery<BacklogRow>($"""
+                SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
+                FROM family_facts AS f CROSS JOIN submitted_records AS s INDEXED BY "IX_submitted_records_ForwardStatus_RecordId_SubmittedAt"
+                  ON s."ForwardStatus" = 'Pending' AND s."RecordId" = f."RecordId"
+                WHERE f."DesaCode" = {area.Dotted} AND ({kader} IS NULL OR f."KaderId" = {kader})
+                """).SingleAsync(cancellationToken)
+            : await db.Database.SqlQuery<BacklogRow>($"""
             SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
             FROM submitted_records AS s CROSS JOIN family_facts AS f INDEXED BY "IX_family_facts_RecordId_Version_DesaCode_KaderId" ON f."RecordId" = s."RecordId"
             WHERE s."ForwardStatus" = 'Pending' AND f."DesaCode" >= {low} AND f."DesaCode" < {high}

@@ -79,7 +79,8 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
         fact.HasIndex(f => new { f.DesaCode, f.KaderId, f.SubmittedLocalDate, f.Berisiko, f.FirstSubmittedAt });
         fact.HasIndex(f => new { f.RecordId, f.Version, f.DesaCode, f.KaderId });
         fact.HasIndex(f => new { f.KaderId, f.SubmittedLocalDate });
-        fact.HasIndex(f => new { f.DesaCode, f.RiskMask });
+        // Only berisiko families, by desa: the dashboard's breakdown by reason reads an area's slice of it.
+        fact.HasIndex(f => new { f.DesaCode, f.RiskMask }).HasFilter("\"RiskMask\" <> 0");
     }
 }
 

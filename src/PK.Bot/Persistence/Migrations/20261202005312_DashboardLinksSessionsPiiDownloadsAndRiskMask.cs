@@ -84,7 +84,8 @@ namespace PK.Bot.Persistence.Migrations
             migrationBuilder.CreateIndex(
                 name: "IX_family_facts_DesaCode_RiskMask",
                 table: "family_facts",
-                columns: new[] { "DesaCode", "RiskMask" });
+                columns: new[] { "DesaCode", "RiskMask" },
+                filter: "\"RiskMask\" <> 0");
 
             migrationBuilder.CreateIndex(
                 name: "IX_dashboard_links_ExpiresAt",

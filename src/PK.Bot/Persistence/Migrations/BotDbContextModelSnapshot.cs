@@ -351,7 +351,8 @@ namespace PK.Bot.Persistence.Migrations
 
                     b.HasKey("RecordId");
 
-                    b.HasIndex("DesaCode", "RiskMask");
+                    b.HasIndex("DesaCode", "RiskMask")
+                        .HasFilter("\"RiskMask\" <> 0");
 
                     b.HasIndex("KaderId", "SubmittedLocalDate");
 
