@@ -24,6 +24,8 @@ public sealed class OutboxTests
         Assert.Contains("Jl. Melati 5", replies[1]);
         Assert.Equal([1, 2, 3, 4, 5, 6], bot.Sender.SequencesTo("c1"));
         Assert.Equal(11, bot.Sender.Attempts);
+        // A row is marked sent just after the platform took it: wait for the last mark, not only the last arrival.
+        await Eventually.HoldsAsync(() => bot.QueryAsync(db => db.Outbox.AllAsync(m => m.SentAt != null)), "every reply marked sent", 60);
         var outbox = await bot.QueryAsync(db => db.Outbox.OrderBy(m => m.Sequence).ToListAsync());
         Assert.All(outbox, m => Assert.NotNull(m.SentAt));
         Assert.Equal(6, outbox[0].Attempts);

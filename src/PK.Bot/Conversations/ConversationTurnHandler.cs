@@ -28,7 +28,7 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     internal static readonly JsonSerializerOptions StateJson = new();
 
     /// <summary>The forwarded record: camelCase, as the core's payload is documented.</summary>
-    internal static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
+    public static readonly JsonSerializerOptions RecordJson = new(JsonSerializerDefaults.Web);
 
     public TurnDecision Handle(TurnContext context)
     {

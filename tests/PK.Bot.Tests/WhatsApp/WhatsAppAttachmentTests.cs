@@ -41,7 +41,7 @@ public sealed class WhatsAppAttachmentTests
         var before = wa.Graph.SentTo(Koordinator).Count;
         var ack = await wa.SayAsync(Koordinator, "/unduh");
         // The document may already be among the exchange's replies when the export is quick: count from before the command.
-        var sent = await wa.Graph.WaitForAsync(Koordinator, before + 2);
+        var sent = await wa.Graph.WaitForAsync(Koordinator, before + 2, TimeSpan.FromSeconds(90));
 
         Assert.Contains(ack, m => m.Text == Texts.ExportQueued);
         var document = sent[^1];
