@@ -1,7 +1,7 @@
 namespace PK.Bot.Forwarding;
 
 /// <summary>
-/// The core's tables (DESIGN.md, "The core database"), as numbered steps per dialect. Every step is idempotent DDL;
+/// The core's tables (docs/architecture.md, "The core database"), as numbered steps per dialect. Every step is idempotent DDL;
 /// <c>pk_core_schema</c> records which steps a database has, so a newer bot upgrades an older core and never repeats a step.
 /// </summary>
 internal static class CoreSchema

@@ -119,7 +119,7 @@ public abstract class SqlCoreSink(ILogger logger) : ICoreSink
         }
     }
 
-    /// <summary>One record against what the core holds for its id: the rules of DESIGN.md, "The core database".</summary>
+    /// <summary>One record against what the core holds for its id: the rules of docs/architecture.md, "The core database".</summary>
     private async Task<RecordOutcome> MergeAsync(DbConnection connection, DbTransaction transaction, CoreRecord record, CancellationToken cancellationToken)
     {
         var insert = $"INSERT INTO pk_family_records ({Columns}) VALUES ({Values}) ON CONFLICT (record_id) DO NOTHING";

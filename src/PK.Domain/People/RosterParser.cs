@@ -4,7 +4,7 @@ namespace PK.Domain.People;
 
 /// <summary>
 /// Reads the roster CSV the admin imports (<c>nama,telepon,peran,kode_wilayah,target_keluarga</c>,
-/// DESIGN.md "Names the project promises"). Pure: the caller reads the file and imports nothing
+/// docs/architecture.md, "Roster and targets"). Pure: the caller reads the file and imports nothing
 /// unless <see cref="RosterParseResult.IsImportable"/>.
 /// </summary>
 public static class RosterParser

@@ -3,7 +3,7 @@ using PK.Bot.Tests.Support;
 
 namespace PK.Bot.Tests.Forwarding;
 
-/// <summary>The core database's rules (DESIGN.md, "The core database"), the same for every SQL sink.</summary>
+/// <summary>The core database's rules (docs/architecture.md, "The core database"), the same for every SQL sink.</summary>
 public static class CoreSinkScenarios
 {
     public static async Task NewRecordsAreStoredWithTheirColumns(SqlCoreSink sink, CoreQuery core)
