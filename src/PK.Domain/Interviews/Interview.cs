@@ -21,7 +21,8 @@ public sealed partial class Interview
     private readonly Dictionary<AnswerKey, AnswerValue> _answers;
     private readonly StateMachine<Phase, Trigger> _machine;
     private readonly List<AnswerChange> _changes = [];
-    private ExpressionEvaluator _eval;
+    private readonly ExpressionEvaluator _eval;
+    private readonly FormWalk _walk;
     private DateTimeOffset _now;
 
     private Interview(FormDefinition form, InterviewSnapshot snapshot)
@@ -30,6 +31,7 @@ public sealed partial class Interview
         _s = snapshot;
         _answers = snapshot.Answers.ToDictionary(a => AnswerKey.Parse(a.Key), a => a.Value);
         _eval = new ExpressionEvaluator(form, _answers, snapshot.InterviewDate);
+        _walk = new FormWalk(form, snapshot, _answers, _eval, Record);
         _machine = new StateMachine<Phase, Trigger>(() => Enum.Parse<Phase>(_s.Phase), p => _s.Phase = p.ToString());
         Configure(_machine);
     }
@@ -119,7 +121,7 @@ public sealed partial class Interview
     public bool IsConfirming => CurrentPhase is Phase.ConfirmingCancel or Phase.ConfirmingDuplicate or Phase.ConfirmingWarning;
     public bool IsFinished => IsSubmitted || IsCancelled;
     public IReadOnlyDictionary<AnswerKey, AnswerValue> Answers => _answers;
-    public int MemberCount => _eval.MemberCount;
+    public int MemberCount => _walk.MemberCount;
     public DateOnly InterviewDate => _s.InterviewDate;
 
     private Phase CurrentPhase => _machine.State;
@@ -143,84 +145,30 @@ public sealed partial class Interview
     // ---- the walk --------------------------------------------------------------------------
 
     /// <summary>Every relevant question instance, in the order the form asks them.</summary>
-    public IEnumerable<AnswerKey> RelevantQuestions() => AllQuestionKeys().Where(IsRelevant);
+    public IEnumerable<AnswerKey> RelevantQuestions() => _walk.RelevantQuestions();
 
     /// <summary>What the summary lists: relevant questions, and the Tidak Berlaku the engine filled.</summary>
-    public IEnumerable<AnswerKey> SummaryKeys() => AllQuestionKeys().Where(k => IsRelevant(k) || _s.AutoFilled.Contains(k.ToString()));
+    public IEnumerable<AnswerKey> SummaryKeys() => _walk.AllQuestionKeys().Where(k => IsRelevant(k) || IsAutoFilled(k));
 
-    public bool IsAutoFilled(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
+    public bool IsAutoFilled(AnswerKey key) => _walk.IsAutoFilled(key);
 
-    private IEnumerable<AnswerKey> AllQuestionKeys()
-    {
-        foreach (var block in _form.Blocks)
-        {
-            if (block.IsRepeat)
-            {
-                for (var m = 1; m <= _eval.MemberCount; m++)
-                    foreach (var item in block.Items.Where(i => i.IsQuestion))
-                        yield return new AnswerKey(item.Id, m);
-            }
-            else
-            {
-                foreach (var item in block.Items.Where(i => i.IsQuestion))
-                    yield return new AnswerKey(item.Id, null);
-            }
-        }
-    }
+    public bool IsRelevant(AnswerKey key) => _walk.IsRelevant(key);
 
-    private readonly Dictionary<AnswerKey, bool> _relevance = [];
+    private bool IsDone(AnswerKey key) => _walk.IsDone(key);
 
-    /// <summary>Forgets everything derived from the answers (calculations, relevance) after they change.</summary>
-    private void Invalidate()
-    {
-        _eval.Invalidate();
-        _relevance.Clear();
-    }
+    private void Invalidate() => _walk.Invalidate();
 
-    public bool IsRelevant(AnswerKey key)
-    {
-        if (_relevance.TryGetValue(key, out var known)) return known;
-        return _relevance[key] = ComputeRelevant(key);
-    }
-
-    private bool ComputeRelevant(AnswerKey key)
-    {
-        var item = _form.Item(key.ItemId);
-        if (item.InRepeat && (key.Member is not { } m || m < 1 || m > _eval.MemberCount)) return false;
-        if (item.Block.Relevant is { } br && !_eval.IsTrue(br, key.Member)) return false;
-        return item.Relevant is not { } r || _eval.IsTrue(r, key.Member);
-    }
-
-    private bool IsDone(AnswerKey key) =>
-        (_answers.ContainsKey(key) && !_s.AutoFilled.Contains(key.ToString())) || _s.Skipped.Contains(key.ToString());
+    private int Order(AnswerKey key) => _walk.Order(key);
 
     /// <summary>The question being asked now, if any.</summary>
-    public AnswerKey? CurrentKey
-    {
-        get
-        {
-            if (_s.Focus is { } f && IsRelevant(AnswerKey.Parse(f))) return AnswerKey.Parse(f);
-            foreach (var key in RelevantQuestions())
-                if (!IsDone(key)) return key;
-            return null;
-        }
-    }
+    public AnswerKey? CurrentKey => _walk.CurrentKey;
 
     public FormItem? CurrentItem => CurrentKey is { } k ? _form.Item(k.ItemId) : null;
-
-    /// <summary>Where an answer stands in the walk: blocks in order, members in order within the repeat.</summary>
-    private int Order(AnswerKey key)
-    {
-        var item = _form.Item(key.ItemId);
-        var block = 0;
-        while (_form.Blocks[block] != item.Block) block++;
-        return block * 1_000_000 + (key.Member ?? 0) * 1_000 + item.Order;
-    }
 
     /// <summary>What "ok" would record for a question: its current answer, else the form's default.</summary>
     public AnswerValue? Proposal(AnswerKey key)
     {
-        if (_answers.TryGetValue(key, out var current) && !_s.AutoFilled.Contains(key.ToString())) return current;
+        if (_answers.TryGetValue(key, out var current) && !IsAutoFilled(key)) return current;
         var item = _form.Item(key.ItemId);
         return item.Default is { } d ? ToAnswer(item, _eval.Evaluate(d, key.Member, null)) : null;
     }
@@ -246,61 +194,11 @@ public sealed partial class Interview
         }
     }
 
-    /// <summary>Re-derives everything that follows from the answers: drops what no longer applies, fills Tidak Berlaku, moves to review when nothing is left.</summary>
+    /// <summary>Re-derives everything that follows from the answers (see <see cref="FormWalk.Settle"/>), then the keys and the phase.</summary>
     private List<string> Settle()
     {
         var notices = new List<string>();
-        var dropped = 0;
-        for (var pass = 0; pass < 10; pass++)
-        {
-            Invalidate();
-            var changed = false;
-            foreach (var key in _answers.Keys.ToList())
-            {
-                if (IsRelevant(key) || IsAutoFilledWhileIrrelevant(key)) continue;
-                Record(key, _answers[key], null, "dropped");
-                _answers.Remove(key);
-                _s.AutoFilled.Remove(key.ToString());
-                dropped++;
-                changed = true;
-            }
-            _s.Skipped.RemoveAll(k => !IsRelevant(AnswerKey.Parse(k)));
-            // Tidak Berlaku is filled once the walk has reached the item, so earlier answers (the members) decide it.
-            var reached = FirstPendingOrder();
-            foreach (var key in AllQuestionKeys())
-            {
-                var item = _form.Item(key.ItemId);
-                if (item.NotRelevantValue is not { } code) continue;
-                var relevant = IsRelevant(key);
-                var isAuto = _s.AutoFilled.Contains(key.ToString());
-                var fills = !relevant && BlockApplies(item, key) && Order(key) < reached && (item.FillWhen is not { } fw || _eval.IsTrue(fw, key.Member));
-                if (isAuto && !fills && !relevant)
-                {
-                    Record(key, _answers[key], null, "dropped");
-                    _answers.Remove(key);
-                    _s.AutoFilled.Remove(key.ToString());
-                    changed = true;
-                }
-                else if (fills && !_answers.ContainsKey(key))
-                {
-                    var value = new ChoiceAnswer(code);
-                    _answers[key] = value;
-                    _s.AutoFilled.Add(key.ToString());
-                    Record(key, null, value, "auto");
-                    changed = true;
-                }
-                else if (relevant && isAuto)
-                {
-                    // It applies again: ask it rather than keep the automatic Tidak Berlaku.
-                    Record(key, _answers[key], null, "dropped");
-                    _answers.Remove(key);
-                    _s.AutoFilled.Remove(key.ToString());
-                    changed = true;
-                }
-            }
-            if (!changed) break;
-        }
-        Invalidate();
+        var dropped = _walk.Settle();
         if (dropped > 0) notices.Add(string.Format(Texts.Dropped, dropped));
         UpdateKeys();
         if (_s.Focus is { } f && (IsDone(AnswerKey.Parse(f)) is false && !IsRelevant(AnswerKey.Parse(f)))) _s.Focus = null;
@@ -308,17 +206,6 @@ public sealed partial class Interview
         else if (CurrentPhase == Phase.Reviewing && CurrentKey is not null) _machine.Fire(Trigger.MoreQuestions);
         return notices;
     }
-
-    private int FirstPendingOrder()
-    {
-        foreach (var key in RelevantQuestions())
-            if (!IsDone(key)) return Order(key);
-        return int.MaxValue;
-    }
-
-    private bool BlockApplies(FormItem item, AnswerKey key) => item.Block.Relevant is not { } br || _eval.IsTrue(br, key.Member);
-
-    private bool IsAutoFilledWhileIrrelevant(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
 
     private void UpdateKeys()
     {
@@ -328,7 +215,7 @@ public sealed partial class Interview
         _s.KkNik = _answers.TryGetValue(new AnswerKey("nik", 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
     }
 
-    private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, string kind) =>
+    private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, AnswerChangeKind kind) =>
         _changes.Add(new AnswerChange(_s.RecordId, key.ToString(), key.ItemId, key.Member, previous, value, kind, _now));
 
     private void Touch(DateTimeOffset now)
@@ -457,8 +344,7 @@ public sealed partial class Interview
     private FormConstraint? BrokenNow(FormItem item, AnswerKey key, AnswerValue value) =>
         item.Constraints.FirstOrDefault(c => _eval.Check(c.Expression, key.Member, value.ExpressionValue, IsStillToBeAsked) == RuleCheck.Broken);
 
-    /// <summary>An answer the walk will still ask for: relevant, and neither answered nor skipped.</summary>
-    private bool IsStillToBeAsked(AnswerKey key) => !IsDone(key) && IsRelevant(key);
+    private bool IsStillToBeAsked(AnswerKey key) => _walk.IsStillToBeAsked(key);
 
     private StepOutcome ResolveWarning(string text)
     {
@@ -495,13 +381,13 @@ public sealed partial class Interview
     private List<string> Apply(AnswerKey key, AnswerValue value, string? notice)
     {
         var item = _form.Item(key.ItemId);
-        var had = _answers.TryGetValue(key, out var previous) && !_s.AutoFilled.Contains(key.ToString());
+        var had = _answers.TryGetValue(key, out var previous) && !IsAutoFilled(key);
         if (!had || !previous!.Equals(value))
         {
             if (had) _s.ChangeCount++;
             _answers[key] = value;
             _s.AutoFilled.Remove(key.ToString());
-            Record(key, had ? previous : null, value, had ? "changed" : "set");
+            Record(key, had ? previous : null, value, had ? AnswerChangeKind.Changed : AnswerChangeKind.Set);
         }
         _s.Skipped.Remove(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
@@ -517,7 +403,7 @@ public sealed partial class Interview
         if (changed.Count == 0) yield break;
         foreach (var (key, value) in _answers.ToList())
         {
-            if (changed.Contains(key) || _s.AutoFilled.Contains(key.ToString())) continue;
+            if (changed.Contains(key) || IsAutoFilled(key)) continue;
             var item = _form.Item(key.ItemId);
             if (BrokenNow(item, key, value) is { } broken)
                 yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
@@ -547,7 +433,7 @@ public sealed partial class Interview
         if (CurrentPhase != Phase.Answering || CurrentKey is not { } key) return StepOutcome.Refuse(Texts.NotNow);
         var item = _form.Item(key.ItemId);
         if (item.Required) return StepOutcome.Refuse(Texts.Required);
-        if (_answers.Remove(key, out var previous)) Record(key, previous, null, "changed");
+        if (_answers.Remove(key, out var previous)) Record(key, previous, null, AnswerChangeKind.Changed);
         _s.Skipped.Add(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
         return StepOutcome.Accepted([string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Texts.SummarySkipped)], Settle());
@@ -695,14 +581,12 @@ public sealed partial class Interview
         foreach (var (key, value) in _answers)
         {
             var item = _form.Item(key.ItemId);
-            if (_s.AutoFilled.Contains(key.ToString())) continue;
+            if (IsAutoFilled(key)) continue;
             if (!relevant.Contains(key)) yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.NoLongerApplies));
             else if (BrokenNow(item, key, value) is { } broken)
                 yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message));
         }
     }
-
-    public bool IsConsistent => !Problems().Any();
 
     /// <summary>The value of a calculation or answer as expressions see it (for indicators and records).</summary>
     public object ValueOf(string itemId, int? member = null) => _eval.ValueOf(itemId, member);
@@ -714,22 +598,4 @@ public sealed partial class Interview
         Phase.ConfirmingDuplicate => string.Format(Texts.DuplicateFound, _s.DuplicateDescription),
         _ => null,
     };
-
-    public string CurrentPhaseName => CurrentPhase.ToString();
-}
-
-/// <summary>What one step did: echoes of what was recorded, notices, and a refusal when something was not taken.</summary>
-public sealed record StepOutcome(IReadOnlyList<string> Echoes, IReadOnlyList<string> Notices, string? Refusal)
-{
-    /// <summary>A confirmation question to ask instead of the current form question.</summary>
-    public string? Question { get; init; }
-
-    /// <summary>Tokens of a batch that were not applied.</summary>
-    public IReadOnlyList<string> Unused { get; init; } = [];
-
-    public bool IsRefused => Refusal is not null;
-
-    public static StepOutcome Accepted(IReadOnlyList<string> echoes, IReadOnlyList<string> notices) => new(echoes, notices, null);
-    public static StepOutcome Refused(IReadOnlyList<string> echoes, IReadOnlyList<string> notices, string refusal) => new(echoes, notices, refusal);
-    public static StepOutcome Refuse(string refusal) => new([], [], refusal);
 }
