@@ -379,8 +379,8 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
         {
             var a = interview.Answers;
             string Part(string id) => a.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString()! : "?";
-            var address = a.ContainsKey(new AnswerKey("rt", null))
-                ? string.Format(Texts.FamilyLabelAddress, Part("rt"), Part("rw"), Part("no_rumah"))
+            var address = Form.FamilyKey is { } keys && a.ContainsKey(new AnswerKey(keys.Rt, null))
+                ? string.Format(Texts.FamilyLabelAddress, Part(keys.Rt), Part(keys.Rw), Part(keys.House))
                 : engine.Regions.NameOf(RegionCode.Parse(interview.Snapshot.RegionCode));
             var local = interview.Snapshot.StartedAt.ToOffset(Provinces.OffsetOf(RegionCode.Parse(interview.Snapshot.RegionCode).TimeZone));
             return string.Format(Texts.FamilyLabel, address, local.ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("id-ID")));

@@ -90,6 +90,16 @@ public sealed class FormItem
     public override string ToString() => $"{Id} ({Block.Number}.{Number})";
 }
 
+/// <summary>
+/// The items that identify a family on the ground, as the form declares them: RW, RT, No. Rumah and No. Urut make
+/// the natural key (with the desa), and the first member's NIK is the KK's. Duplicates are found by either.
+/// </summary>
+public sealed record FamilyKeyItems(string Rw, string Rt, string House, string Order, string KkNik)
+{
+    /// <summary>The natural key's items, in the order the key is written.</summary>
+    public IReadOnlyList<string> NaturalKey => [Rw, Rt, House, Order];
+}
+
 /// <summary>A loaded, checked form.</summary>
 public sealed class FormDefinition
 {
@@ -101,6 +111,8 @@ public sealed class FormDefinition
     public required IReadOnlyList<FormBlock> Blocks { get; init; }
     public required IReadOnlyList<FormItem> Items { get; init; }
     public required IReadOnlyDictionary<string, FormItem> ItemsById { get; init; }
+    /// <summary>The items that identify a family, when the form declares them (<c>family_key</c>).</summary>
+    public FamilyKeyItems? FamilyKey { get; init; }
 
     public FormItem Item(string id) => ItemsById[id];
 

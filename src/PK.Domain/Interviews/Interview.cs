@@ -209,10 +209,15 @@ public sealed partial class Interview
 
     private void UpdateKeys()
     {
-        string? Part(string id) => _form.ItemsById.ContainsKey(id) && _answers.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString() : null;
-        var parts = new[] { "rw", "rt", "no_rumah", "no_urut" }.Select(Part).ToArray();
+        if (_form.FamilyKey is not { } keys)
+        {
+            (_s.FamilyKey, _s.KkNik) = (null, null);
+            return;
+        }
+        string? Part(string id) => _answers.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString() : null;
+        var parts = keys.NaturalKey.Select(Part).ToArray();
         _s.FamilyKey = parts.All(p => p is not null) ? $"{_s.RegionCode}|{string.Join("|", parts.Select(p => p!.Trim().ToUpperInvariant()))}" : null;
-        _s.KkNik = _answers.TryGetValue(new AnswerKey("nik", 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
+        _s.KkNik = _answers.TryGetValue(new AnswerKey(keys.KkNik, 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
     }
 
     private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, AnswerChangeKind kind) =>
