@@ -90,7 +90,7 @@ public sealed record NikAnswer(string? Nik) : AnswerValue
     public override object RecordValue => Nik ?? "";
 
     /// <summary>Masked for chat and logs: <c>3313********0002</c>.</summary>
-    public string Masked => Nik is null ? "belum ada" : Nik[..4] + new string('*', 8) + Nik[^4..];
+    public string Masked => Nik is null ? Texts.NikNone : Nik[..4] + new string('*', 8) + Nik[^4..];
     public override string ToString() => Masked;
 }
 

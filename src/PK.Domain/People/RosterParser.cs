@@ -4,7 +4,7 @@ namespace PK.Domain.People;
 
 /// <summary>
 /// Reads the roster CSV the admin imports (<c>nama,telepon,peran,kode_wilayah,target_keluarga</c>,
-/// DESIGN.md "Names the project promises"). Pure: the caller reads the file and imports nothing
+/// the column names the README's roster section promises). Pure: the caller reads the file and imports nothing
 /// unless <see cref="RosterParseResult.IsImportable"/>.
 /// </summary>
 public static class RosterParser

@@ -3,7 +3,7 @@ using PK.Domain.Regions;
 namespace PK.Domain.Reporting;
 
 /// <summary>
-/// An area's family target (DESIGN.md): its imported row; else its koordinator's <c>target_keluarga</c>; else the
+/// An area's family target (the README's Target step): its imported row; else its koordinator's <c>target_keluarga</c>; else the
 /// sum of its parts (sub-areas, and for any area the kader placed directly in it). No target when no part has one.
 /// </summary>
 public sealed class TargetBook(

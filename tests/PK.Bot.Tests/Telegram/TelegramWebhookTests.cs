@@ -50,7 +50,7 @@ public sealed class TelegramWebhookTests
         await TelegramHarness.WaitAsync(() => tg.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)), "the stored update applied");
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
         var reply = Assert.Single(tg.Api.MessagesTo(Sri));
-        Assert.Equal(Texts.ShareContactPrompt, reply.Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, reply.Text);
         Assert.True(reply.RequestsContact);
     }
 
@@ -85,7 +85,7 @@ public sealed class TelegramWebhookTests
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
         var replies = tg.Api.MessagesTo(Sri);
         Assert.Equal(5, replies.Count);
-        Assert.StartsWith(Texts.ContactLinked, replies[0].Text);
+        Assert.StartsWith(TelegramTexts.ContactLinked, replies[0].Text);
         Assert.StartsWith("Mulai mencatat", replies[1].Text);
         Assert.StartsWith("✓ K.1", replies[2].Text);
         Assert.StartsWith("✓ K.2", replies[3].Text);

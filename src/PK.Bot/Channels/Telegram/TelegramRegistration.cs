@@ -25,7 +25,7 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, OutboxSign
     /// <summary>Anything but a contact from an unlinked chat: show the contact button.</summary>
     public Task AskForContactAsync(ChatKey chat, string messageId, bool greeting, CancellationToken cancellationToken) =>
         ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<string>>(
-            [TelegramPayload.Serialize(Reply.Plain(greeting ? Texts.ShareContactPrompt : Texts.ShareContactFirst), new TelegramExtras(ReplyKeyboard.RequestContact))]),
+            [TelegramPayload.Serialize(Reply.Plain(greeting ? TelegramTexts.ShareContactPrompt : TelegramTexts.ShareContactFirst), new TelegramExtras(ReplyKeyboard.RequestContact))]),
             cancellationToken);
 
     /// <summary>A short refusal, once per update (groups and channels).</summary>
@@ -39,18 +39,18 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, OutboxSign
             if (contact.UserId != sender.Id)
             {
                 logger.LogInformation("Chat {ChatId} shared someone else's contact; refused", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.NotOwnContact), new TelegramExtras(ReplyKeyboard.RequestContact))];
+                return [TelegramPayload.Serialize(Reply.Plain(TelegramTexts.NotOwnContact), new TelegramExtras(ReplyKeyboard.RequestContact))];
             }
             if (!PhoneNumber.TryParse(contact.PhoneNumber, out var phone))
             {
                 logger.LogInformation("Chat {ChatId} shared a contact whose number is not Indonesian; refused", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactUnreadable), new TelegramExtras(ReplyKeyboard.Remove))];
+                return [TelegramPayload.Serialize(Reply.Plain(TelegramTexts.ContactUnreadable), new TelegramExtras(ReplyKeyboard.Remove))];
             }
             var person = await db.People.SingleOrDefaultAsync(p => p.PhoneDigits == phone.Digits && p.Active, cancellationToken);
             if (person is null)
             {
                 logger.LogInformation("Chat {ChatId} shared a number that is not on the roster; no access", chat.ChatId);
-                return [TelegramPayload.Serialize(Reply.Plain(Texts.ContactNotOnRoster), new TelegramExtras(ReplyKeyboard.Remove))];
+                return [TelegramPayload.Serialize(Reply.Plain(TelegramTexts.ContactNotOnRoster), new TelegramExtras(ReplyKeyboard.Remove))];
             }
 
             var link = await db.ChatLinks.SingleOrDefaultAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId, cancellationToken);
@@ -62,7 +62,7 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, OutboxSign
                 link.LinkedAt = clock.GetUtcNow();
             }
             logger.LogInformation("Chat {ChatId} linked to person {PersonId}", chat.ChatId, person.Id);
-            var welcome = Texts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
+            var welcome = TelegramTexts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
             return [TelegramPayload.Serialize(Reply.Plain(welcome), new TelegramExtras(ReplyKeyboard.Remove))];
         }, cancellationToken);
 
