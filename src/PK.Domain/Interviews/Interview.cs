@@ -245,7 +245,7 @@ public sealed partial class Interview
         if (CurrentPhase != Phase.Answering || CurrentKey is not { } first) return StepOutcome.Refuse(Texts.NotNow);
 
         var applied = new List<AnswerKey>();
-        var echoes = new List<string>();
+        var echoes = new List<Recorded>();
         var whole = Try(first, text.Trim());
         if (whole.Accepted is not null || !LooksLikeBatch(text, first)) return Finish(first, whole, applied, echoes, []);
 
@@ -258,33 +258,33 @@ public sealed partial class Interview
             var attempt = Try(key, tokens[i]);
             if (attempt.Accepted is null || attempt.WarningToConfirm is not null)
                 return Finish(key, attempt, applied, echoes, tokens[(i + 1)..]);
-            echoes.AddRange(Apply(key, attempt.Accepted, attempt.Notice));
+            echoes.Add(Apply(key, attempt.Accepted, attempt.Notice));
             applied.Add(key);
             Settle();
         }
         return Finish(null, null, applied, echoes, []);
     }
 
-    private StepOutcome Finish(AnswerKey? key, Attempt? attempt, List<AnswerKey> applied, List<string> echoes, string[] unused)
+    private StepOutcome Finish(AnswerKey? key, Attempt? attempt, List<AnswerKey> applied, List<Recorded> echoes, string[] unused)
     {
         string? refusal = null;
-        string? question = null;
+        Confirmation? question = null;
         if (attempt is { Accepted: null }) refusal = attempt.Refusal;
         else if (attempt is { WarningToConfirm: { } warning, Accepted: { } held })
         {
             _s.PendingAnswer = new StoredAnswer(key!.Value.ToString(), held);
             _s.PendingWarning = warning;
-            question = string.Format(Texts.WarningConfirm, warning, Display(_form.Item(key.Value.ItemId), held));
+            question = new Confirmation.Warning(warning, key.Value, held);
         }
         else if (attempt is { Accepted: { } value })
         {
-            echoes.AddRange(Apply(key!.Value, value, attempt.Notice));
+            echoes.Add(Apply(key!.Value, value, attempt.Notice));
             applied.Add(key.Value);
         }
         var notices = Settle();
-        notices.AddRange(BrokenElsewhere(applied));
+        var broken = BrokenElsewhere(applied).ToList();
         if (question is not null) _machine.Fire(Trigger.Warn);
-        return new StepOutcome(echoes, notices, refusal) { Question = question, Unused = unused };
+        return new StepOutcome(echoes, notices, refusal) { Question = question, Broken = broken, Unused = unused };
     }
 
     private bool LooksLikeBatch(string text, AnswerKey first) =>
@@ -361,10 +361,8 @@ public sealed partial class Interview
                 _s.PendingWarning = null;
                 _machine.Fire(Trigger.WarningResolved);
                 var key = AnswerKey.Parse(pending.Key);
-                var echoes = Apply(key, pending.Value, null);
-                var notices = Settle();
-                notices.AddRange(BrokenElsewhere([key]));
-                return StepOutcome.Accepted(echoes, notices);
+                var echo = Apply(key, pending.Value, null);
+                return StepOutcome.Accepted([echo], Settle()) with { Broken = BrokenElsewhere([key]).ToList() };
             case false:
                 _s.PendingAnswer = null;
                 _s.PendingWarning = null;
@@ -383,9 +381,8 @@ public sealed partial class Interview
         _ => null,
     };
 
-    private List<string> Apply(AnswerKey key, AnswerValue value, string? notice)
+    private Recorded Apply(AnswerKey key, AnswerValue value, string? notice)
     {
-        var item = _form.Item(key.ItemId);
         var had = _answers.TryGetValue(key, out var previous) && !IsAutoFilled(key);
         if (!had || !previous!.Equals(value))
         {
@@ -397,13 +394,11 @@ public sealed partial class Interview
         _s.Skipped.Remove(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
         Invalidate();
-        var lines = new List<string> { string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Display(item, value)) };
-        if (notice is not null) lines.Add(notice);
-        return lines;
+        return new Recorded(key, value, notice);
     }
 
     /// <summary>Constraints of other answered items that the latest change broke, named so the kader can fix them.</summary>
-    private IEnumerable<string> BrokenElsewhere(IReadOnlyCollection<AnswerKey> changed)
+    private IEnumerable<InterviewProblem> BrokenElsewhere(IReadOnlyCollection<AnswerKey> changed)
     {
         if (changed.Count == 0) yield break;
         foreach (var (key, value) in _answers.ToList())
@@ -411,24 +406,9 @@ public sealed partial class Interview
             if (changed.Contains(key) || IsAutoFilled(key)) continue;
             var item = _form.Item(key.ItemId);
             if (BrokenNow(item, key, value) is { } broken)
-                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
+                yield return new InterviewProblem(key, ProblemKind.BrokenRule, broken.Message.Indonesian);
         }
     }
-
-    public static string ShortLabel(FormItem item)
-    {
-        var label = item.Label?.Indonesian ?? item.Id;
-        var cut = label.IndexOf('?');
-        label = (cut > 0 ? label[..cut] : label).Trim();
-        return label.Length <= 60 ? label : label[..60].TrimEnd() + "…";
-    }
-
-    public static string Display(FormItem item, AnswerValue value) => value switch
-    {
-        ChoiceAnswer c => item.ChoiceLabel(c.Code),
-        MultiChoiceAnswer m => string.Join(", ", m.Codes.Select(item.ChoiceLabel)),
-        _ => value.ToString() ?? "",
-    };
 
     // ---- commands --------------------------------------------------------------------------
 
@@ -441,7 +421,7 @@ public sealed partial class Interview
         if (_answers.Remove(key, out var previous)) Record(key, previous, null, AnswerChangeKind.Changed);
         _s.Skipped.Add(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
-        return StepOutcome.Accepted([string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Texts.SummarySkipped)], Settle());
+        return StepOutcome.Accepted([new Recorded(key, null)], Settle());
     }
 
     /// <summary>Goes to the relevant question before the current one (or the last one, from review).</summary>
@@ -496,7 +476,7 @@ public sealed partial class Interview
         if (!_machine.CanFire(Trigger.RequestCancel)) return StepOutcome.Refuse(Texts.NotNow);
         _s.PhaseBeforeCancel = _s.Phase;
         _machine.Fire(Trigger.RequestCancel);
-        return StepOutcome.Accepted([], []) with { Question = Texts.AskCancel };
+        return StepOutcome.Accepted([], []) with { Question = new Confirmation.Cancel() };
     }
 
     /// <summary>The kader's ya/tidak to a cancel or duplicate question.</summary>
@@ -540,16 +520,18 @@ public sealed partial class Interview
         _s.DuplicateOf = recordId;
         _s.DuplicateDescription = description;
         _machine.Fire(Trigger.FlagDuplicate);
-        return StepOutcome.Accepted([], []) with { Question = string.Format(Texts.DuplicateFound, description) };
+        return StepOutcome.Accepted([], []) with { Question = new Confirmation.Duplicate(description) };
     }
 
     /// <summary>Submits from review when the family is complete and consistent.</summary>
     public StepOutcome Submit(DateTimeOffset now)
     {
         Touch(now);
-        if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, MissingText()) : Texts.NotNow);
-        var problems = Problems().Select(p => p.Message).ToList();
-        if (problems.Count > 0) return StepOutcome.Refuse(string.Format(Texts.NotComplete, string.Join("; ", problems.Take(5))));
+        if (CurrentPhase == Phase.Answering && CurrentKey is { } current)
+            return StepOutcome.Accepted([], []) with { Incomplete = [new InterviewProblem(current, ProblemKind.Missing)] };
+        if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, "") : Texts.NotNow);
+        var problems = Problems().ToList();
+        if (problems.Count > 0) return StepOutcome.Accepted([], []) with { Incomplete = problems };
         _machine.Fire(Trigger.Submit);
         _s.SubmittedAt = now;
         return StepOutcome.Accepted([], [_s.Version > 1 ? string.Format(Texts.Resubmitted, _s.Version) : Texts.Submitted]);
@@ -566,41 +548,33 @@ public sealed partial class Interview
         return StepOutcome.Accepted([], Settle());
     }
 
-    private string MissingText()
-    {
-        var key = CurrentKey;
-        if (key is null) return "";
-        var item = _form.Item(key.Value.ItemId);
-        return string.Format(Texts.Missing, item.DisplayNumber(key.Value.Member), ShortLabel(item));
-    }
-
     /// <summary>Why the family cannot be submitted: missing required answers, answers that no longer apply, broken constraints.</summary>
-    public IEnumerable<(AnswerKey Key, string Message)> Problems()
+    public IEnumerable<InterviewProblem> Problems()
     {
         var relevant = RelevantQuestions().ToHashSet();
         foreach (var key in relevant)
         {
-            var item = _form.Item(key.ItemId);
-            if (!IsDone(key) && item.Required) yield return (key, string.Format(Texts.Missing, item.DisplayNumber(key.Member), ShortLabel(item)));
+            if (!IsDone(key) && _form.Item(key.ItemId).Required) yield return new InterviewProblem(key, ProblemKind.Missing);
         }
         foreach (var (key, value) in _answers)
         {
             var item = _form.Item(key.ItemId);
             if (IsAutoFilled(key)) continue;
-            if (!relevant.Contains(key)) yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.NoLongerApplies));
+            if (!relevant.Contains(key)) yield return new InterviewProblem(key, ProblemKind.NoLongerApplies);
             else if (BrokenNow(item, key, value) is { } broken)
-                yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message));
+                yield return new InterviewProblem(key, ProblemKind.BrokenRule, broken.Message.Indonesian);
         }
     }
 
     /// <summary>The value of a calculation or answer as expressions see it (for indicators and records).</summary>
     public object ValueOf(string itemId, int? member = null) => _eval.ValueOf(itemId, member);
 
-    internal string? PendingQuestion => CurrentPhase switch
+    /// <summary>The ya/tidak question waiting for an answer, if any.</summary>
+    public Confirmation? PendingConfirmation => CurrentPhase switch
     {
-        Phase.ConfirmingCancel => Texts.AskCancel,
-        Phase.ConfirmingWarning when _s.PendingAnswer is { } p => string.Format(Texts.WarningConfirm, _s.PendingWarning, Display(_form.Item(AnswerKey.Parse(p.Key).ItemId), p.Value)),
-        Phase.ConfirmingDuplicate => string.Format(Texts.DuplicateFound, _s.DuplicateDescription),
+        Phase.ConfirmingCancel => new Confirmation.Cancel(),
+        Phase.ConfirmingWarning when _s.PendingAnswer is { } p => new Confirmation.Warning(_s.PendingWarning ?? "", AnswerKey.Parse(p.Key), p.Value),
+        Phase.ConfirmingDuplicate => new Confirmation.Duplicate(_s.DuplicateDescription ?? ""),
         _ => null,
     };
 }
