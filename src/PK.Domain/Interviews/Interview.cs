@@ -20,6 +20,7 @@ public sealed partial class Interview
     private readonly InterviewSnapshot _s;
     private readonly Dictionary<AnswerKey, AnswerValue> _answers;
     private readonly StateMachine<Phase, Trigger> _machine;
+    private readonly Triggers _triggers;
     private readonly List<AnswerChange> _changes = [];
     private readonly ExpressionEvaluator _eval;
     private readonly FormWalk _walk;
@@ -33,12 +34,29 @@ public sealed partial class Interview
         _eval = new ExpressionEvaluator(form, _answers, snapshot.InterviewDate);
         _walk = new FormWalk(form, snapshot, _answers, _eval, Record);
         _machine = new StateMachine<Phase, Trigger>(() => Enum.Parse<Phase>(_s.Phase), p => _s.Phase = p.ToString());
-        Configure(_machine);
+        _triggers = Configure(_machine, snapshot, () => _now);
     }
 
-    private static void Configure(StateMachine<Phase, Trigger> m)
+    /// <summary>The triggers that carry data to the transition they fire.</summary>
+    private sealed record Triggers(
+        StateMachine<Phase, Trigger>.TriggerWithParameters<string> Jump,
+        StateMachine<Phase, Trigger>.TriggerWithParameters<StoredAnswer, string> Warn,
+        StateMachine<Phase, Trigger>.TriggerWithParameters<string, string> FlagDuplicate);
+
+    /// <summary>
+    /// The machine, with the side effects of its transitions on them: what the snapshot records when a phase is
+    /// entered lives here, not around the calls that fire the triggers.
+    /// </summary>
+    private static Triggers Configure(StateMachine<Phase, Trigger> m, InterviewSnapshot s, Func<DateTimeOffset> now)
     {
+        var triggers = new Triggers(
+            m.SetTriggerParameters<string>(Trigger.Jump),
+            m.SetTriggerParameters<StoredAnswer, string>(Trigger.Warn),
+            m.SetTriggerParameters<string, string>(Trigger.FlagDuplicate));
         m.Configure(Phase.Answering)
+            .OnEntryFrom(triggers.Jump, focus => s.Focus = focus, "focus the question jumped to")
+            .OnEntryFrom(Trigger.AcceptDuplicate, () => s.DeliberateDuplicate = true, "keep as its own family")
+            .OnEntryFrom(Trigger.WarningResolved, ClearWarning, "forget the held answer")
             .Permit(Trigger.QuestionsDone, Phase.Reviewing)
             .PermitReentry(Trigger.Jump)
             .Permit(Trigger.Pause, Phase.Paused)
@@ -46,6 +64,11 @@ public sealed partial class Interview
             .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate)
             .Permit(Trigger.Warn, Phase.ConfirmingWarning);
         m.Configure(Phase.Reviewing)
+            .OnEntryFrom(Trigger.Reopen, () =>
+            {
+                s.Version++;
+                s.SubmittedAt = null;
+            }, "next version")
             .Permit(Trigger.Jump, Phase.Answering)
             .Permit(Trigger.MoreQuestions, Phase.Answering)
             .Permit(Trigger.Submit, Phase.Submitted)
@@ -53,13 +76,24 @@ public sealed partial class Interview
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel)
             .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate);
         m.Configure(Phase.ConfirmingCancel)
+            .OnEntryFrom(Trigger.RequestCancel, t => s.PhaseBeforeCancel = t.Source.ToString(), "remember where to return")
             .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
             .Permit(Trigger.KeepGoing, Phase.Answering);
         m.Configure(Phase.ConfirmingDuplicate)
+            .OnEntryFrom(triggers.FlagDuplicate, (recordId, description) =>
+            {
+                s.DuplicateOf = recordId;
+                s.DuplicateDescription = description;
+            }, "note the family it matches")
             .Permit(Trigger.AcceptDuplicate, Phase.Answering)
             .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
             .Permit(Trigger.Pause, Phase.Paused);
         m.Configure(Phase.ConfirmingWarning)
+            .OnEntryFrom(triggers.Warn, (answer, warning) =>
+            {
+                s.PendingAnswer = answer;
+                s.PendingWarning = warning;
+            }, "hold the answer")
             .Permit(Trigger.WarningResolved, Phase.Answering)
             .Permit(Trigger.Pause, Phase.Paused)
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
@@ -67,8 +101,16 @@ public sealed partial class Interview
             .Permit(Trigger.Resume, Phase.Answering)
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
         m.Configure(Phase.Submitted)
+            .OnEntryFrom(Trigger.Submit, () => s.SubmittedAt = now(), "stamp the submission")
             .Permit(Trigger.Reopen, Phase.Reviewing);
         m.Configure(Phase.Cancelled);
+        return triggers;
+
+        void ClearWarning()
+        {
+            s.PendingAnswer = null;
+            s.PendingWarning = null;
+        }
     }
 
     // ---- creating and restoring ------------------------------------------------------------
@@ -138,7 +180,7 @@ public sealed partial class Interview
     public static string MermaidDiagram()
     {
         var m = new StateMachine<Phase, Trigger>(Phase.Answering);
-        Configure(m);
+        Configure(m, new InterviewSnapshot(), () => default);
         return Stateless.Graph.MermaidGraph.Format(m.GetInfo());
     }
 
@@ -272,9 +314,7 @@ public sealed partial class Interview
         if (attempt is { Accepted: null }) refusal = attempt.Refusal;
         else if (attempt is { WarningToConfirm: { } warning, Accepted: { } held })
         {
-            _s.PendingAnswer = new StoredAnswer(key!.Value.ToString(), held);
-            _s.PendingWarning = warning;
-            question = new Confirmation.Warning(warning, key.Value, held);
+            question = new Confirmation.Warning(warning, key!.Value, held);
         }
         else if (attempt is { Accepted: { } value })
         {
@@ -283,7 +323,7 @@ public sealed partial class Interview
         }
         var notices = Settle();
         var broken = BrokenElsewhere(applied).ToList();
-        if (question is not null) _machine.Fire(Trigger.Warn);
+        if (question is Confirmation.Warning w) _machine.Fire(_triggers.Warn, new StoredAnswer(w.Key.ToString(), w.Value), w.Message);
         return new StepOutcome(echoes, notices, refusal) { Question = question, Broken = broken, Unused = unused };
     }
 
@@ -357,15 +397,11 @@ public sealed partial class Interview
         switch (YesNo(text))
         {
             case true:
-                _s.PendingAnswer = null;
-                _s.PendingWarning = null;
                 _machine.Fire(Trigger.WarningResolved);
                 var key = AnswerKey.Parse(pending.Key);
                 var echo = Apply(key, pending.Value, null);
                 return StepOutcome.Accepted([echo], Settle()) with { Broken = BrokenElsewhere([key]).ToList() };
             case false:
-                _s.PendingAnswer = null;
-                _s.PendingWarning = null;
                 _machine.Fire(Trigger.WarningResolved);
                 return StepOutcome.Accepted([], Settle());
             default:
@@ -432,8 +468,7 @@ public sealed partial class Interview
         var questions = RelevantQuestions().ToList();
         var index = CurrentPhase == Phase.Reviewing || CurrentKey is not { } current ? questions.Count : questions.IndexOf(current);
         if (index <= 0) return StepOutcome.Refuse(Texts.NothingToGoBackTo);
-        _s.Focus = questions[index - 1].ToString();
-        _machine.Fire(Trigger.Jump);
+        _machine.Fire(_triggers.Jump, questions[index - 1].ToString());
         return StepOutcome.Accepted([], []);
     }
 
@@ -447,8 +482,7 @@ public sealed partial class Interview
         foreach (var key in RelevantQuestions())
         {
             if (!string.Equals(_form.Item(key.ItemId).DisplayNumber(key.Member), wanted, StringComparison.OrdinalIgnoreCase)) continue;
-            _s.Focus = key.ToString();
-            _machine.Fire(Trigger.Jump);
+            _machine.Fire(_triggers.Jump, key.ToString());
             return StepOutcome.Accepted([], []);
         }
         var shown = number.Trim();
@@ -474,7 +508,6 @@ public sealed partial class Interview
     {
         Touch(now);
         if (!_machine.CanFire(Trigger.RequestCancel)) return StepOutcome.Refuse(Texts.NotNow);
-        _s.PhaseBeforeCancel = _s.Phase;
         _machine.Fire(Trigger.RequestCancel);
         return StepOutcome.Accepted([], []) with { Question = new Confirmation.Cancel() };
     }
@@ -503,7 +536,6 @@ public sealed partial class Interview
         {
             if (answer.Value)
             {
-                _s.DeliberateDuplicate = true;
                 _machine.Fire(Trigger.AcceptDuplicate);
                 return StepOutcome.Accepted([], [Texts.DuplicateKept, .. Settle()]);
             }
@@ -517,9 +549,7 @@ public sealed partial class Interview
     public StepOutcome FlagDuplicate(string recordId, string description)
     {
         if (_s.DeliberateDuplicate || _s.DuplicateOf == recordId || !_machine.CanFire(Trigger.FlagDuplicate)) return StepOutcome.Accepted([], []);
-        _s.DuplicateOf = recordId;
-        _s.DuplicateDescription = description;
-        _machine.Fire(Trigger.FlagDuplicate);
+        _machine.Fire(_triggers.FlagDuplicate, recordId, description);
         return StepOutcome.Accepted([], []) with { Question = new Confirmation.Duplicate(description) };
     }
 
@@ -533,7 +563,6 @@ public sealed partial class Interview
         var problems = Problems().ToList();
         if (problems.Count > 0) return StepOutcome.Accepted([], []) with { Incomplete = problems };
         _machine.Fire(Trigger.Submit);
-        _s.SubmittedAt = now;
         return StepOutcome.Accepted([], [_s.Version > 1 ? string.Format(Texts.Resubmitted, _s.Version) : Texts.Submitted]);
     }
 
@@ -542,8 +571,6 @@ public sealed partial class Interview
     {
         Touch(now);
         if (!_machine.CanFire(Trigger.Reopen)) return StepOutcome.Refuse(Texts.NotNow);
-        _s.Version++;
-        _s.SubmittedAt = null;
         _machine.Fire(Trigger.Reopen);
         return StepOutcome.Accepted([], Settle());
     }
