@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace PK.Domain.Forms;
 
-/// <summary>A form that cannot be used, with the item at fault named.</summary>
-public sealed class FormLoadException(string message) : Exception(message);
-
 /// <summary>Reads a form file and refuses it at load time when anything in it could fail a kader later.</summary>
 public static class FormLoader
 {

@@ -3,10 +3,7 @@ using PK.Domain.Interviews;
 
 namespace PK.Domain.Indicators;
 
-/// <summary>One reason a family is judged at risk of stunting, with the facts behind it (no personal data).</summary>
-public sealed record RiskReason(string Code, string Explanation);
-
-/// <summary>The derived facts of PK21.md §3, computed at the interview date (which the record carries).</summary>
+/// <summary>The derived facts of the PK21 census (targets of stunting prevention and their risk reasons, see docs/family-record.md), computed at the interview date (which the record carries).</summary>
 public sealed record FamilyIndicators(
     bool Pus,
     bool PusHamil,

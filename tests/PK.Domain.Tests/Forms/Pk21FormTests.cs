@@ -3,7 +3,7 @@ using PK.Domain.Forms;
 
 namespace PK.Domain.Tests.Forms;
 
-/// <summary>The shipped PK21 form loads and keeps the official numbers and codes of PK21.md.</summary>
+/// <summary>The shipped PK21 form loads and keeps the official numbers and codes of the PK21 form (docs/pk21-form-notes.md).</summary>
 public class Pk21FormTests
 {
     private static FormDefinition Form => FormLoader.Pk21;
