@@ -103,4 +103,7 @@ public static partial class Texts
         var cut = char.IsHighSurrogate(text[28]) ? 28 : 29;
         return text[..cut] + "…";
     }
+
+    /// <summary>How a member without a NIK yet is shown.</summary>
+    public const string NikNone = "belum ada";
 }

@@ -48,9 +48,5 @@ public static partial class Texts
     public const string MemberHeader = "Anggota {0}";
     public const string ProgressLine = "[{0}]";
     public const string ProgressMember = "[{0} · Anggota {1} dari {2}]";
-}
-
-public static partial class Texts
-{
     public const string SeveralAllowed = "Boleh pilih beberapa: tulis nomornya, mis. 1,3.";
 }

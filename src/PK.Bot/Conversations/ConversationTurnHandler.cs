@@ -101,7 +101,7 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
         Member = change.Member,
         PreviousValueJson = ValueJson(change.Previous),
         ValueJson = ValueJson(change.Value),
-        Kind = change.Kind,
+        Kind = change.Kind.StoredText(),
         At = change.At,
     };
 

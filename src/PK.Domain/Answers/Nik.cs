@@ -3,7 +3,7 @@ using System.Globalization;
 namespace PK.Domain.Answers;
 
 /// <summary>
-/// A valid NIK (<c>PP KK CC DDMMYY SSSS</c>, PK21.md §4): built only through <see cref="TryParse"/>.
+/// A valid NIK (<c>PP KK CC DDMMYY SSSS</c>: region, birth date with 40 added to the day for women, serial): built only through <see cref="TryParse"/>.
 /// Keep it out of logs; <see cref="ToString"/> gives the masked form.
 /// </summary>
 public readonly record struct Nik

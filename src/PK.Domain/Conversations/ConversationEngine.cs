@@ -379,8 +379,8 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
         {
             var a = interview.Answers;
             string Part(string id) => a.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString()! : "?";
-            var address = a.ContainsKey(new AnswerKey("rt", null))
-                ? string.Format(Texts.FamilyLabelAddress, Part("rt"), Part("rw"), Part("no_rumah"))
+            var address = Form.FamilyKey is { } keys && a.ContainsKey(new AnswerKey(keys.Rt, null))
+                ? string.Format(Texts.FamilyLabelAddress, Part(keys.Rt), Part(keys.Rw), Part(keys.House))
                 : engine.Regions.NameOf(RegionCode.Parse(interview.Snapshot.RegionCode));
             var local = interview.Snapshot.StartedAt.ToOffset(Provinces.OffsetOf(RegionCode.Parse(interview.Snapshot.RegionCode).TimeZone));
             return string.Format(Texts.FamilyLabel, address, local.ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("id-ID")));
@@ -426,9 +426,11 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
         {
             _changed.Add(interview.RecordId);
             if (quiet) return;
-            _lines.AddRange(outcome.Echoes);
+            foreach (var recorded in outcome.Echoes) _lines.AddRange(AnswerText.Echo(Form, recorded));
             _lines.AddRange(outcome.Notices);
+            _lines.AddRange(outcome.Broken.Select(p => AnswerText.Problem(Form, p)));
             if (outcome.Refusal is { } refusal) Refuse(refusal);
+            if (outcome.Incomplete.Count > 0) Refuse(AnswerText.NotComplete(Form, outcome.Incomplete));
             if (outcome.Unused.Count > 0) _lines.Add(string.Format(Texts.UnusedTokens, Clip(string.Join(" ", outcome.Unused), 60)));
             CheckDuplicate(interview);
             if (interview.IsSubmitted && !outcome.IsRefused)
@@ -444,7 +446,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             }
             if (outcome.Question is { } question)
             {
-                EmitConfirmation(question);
+                EmitConfirmation(AnswerText.Ask(Form, question));
                 return;
             }
             if (askNext) AskAgain();
@@ -457,7 +459,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
             if (s.FamilyKey is null && s.KkNik is null) return;
             if (input.Registry.FindRecorded(s.RecordId, s.FamilyKey, s.KkNik) is not { } match) return;
             var flagged = interview.FlagDuplicate(match.RecordId.ToString(), match.Description);
-            if (flagged.Question is { } question) EmitConfirmation(question);
+            if (flagged.Question is { } question) EmitConfirmation(AnswerText.Ask(Form, question));
         }
 
         private void Refuse(string message)
@@ -476,9 +478,9 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 return;
             }
             if (Active is not { } active) return;
-            if (active.PendingQuestion is { } confirm)
+            if (active.PendingConfirmation is { } confirm)
             {
-                EmitConfirmation(confirm);
+                EmitConfirmation(AnswerText.Ask(Form, confirm));
                 return;
             }
             if (active.IsPaused || active.IsFinished) return;

@@ -18,7 +18,7 @@ public sealed record FormScreen(string Kind, string Token, string Title, string 
 /// <param name="Refused">Keys whose answer the interview did not take, with the reason the chat would give.</param>
 /// <param name="Notices">Notices of the interview (answers dropped, rules now broken elsewhere).</param>
 /// <param name="Question">A confirmation the interview now asks (an answer that differs from the NIK).</param>
-public sealed record FormAnswersResult(IReadOnlyList<AnswerKey> Applied, IReadOnlyList<(AnswerKey Key, string Refusal)> Refused, IReadOnlyList<string> Notices, string? Question);
+public sealed record FormAnswersResult(IReadOnlyList<AnswerKey> Applied, IReadOnlyList<(AnswerKey Key, string Refusal)> Refused, IReadOnlyList<string> Notices, Confirmation? Question);
 
 /// <summary>
 /// Applies a set of item answers (a form screen's, or several typed at once) to an interview like a batch typed in chat:
@@ -33,7 +33,7 @@ public static class FormAnswers
         var applied = new List<AnswerKey>();
         var refused = new List<(AnswerKey, string)>();
         var notices = new List<string>();
-        string? question = null;
+        Confirmation? question = null;
         var byKey = answers.GroupBy(a => a.Key).ToDictionary(g => g.Key, g => g.Last().Text.Trim());
         // In the order given (the form's), each judged relevant only when its turn comes, so an answer of the same set can make it apply.
         var order = answers.Select(a => a.Key).Distinct().ToList();
@@ -72,6 +72,7 @@ public static class FormAnswers
             }
             var outcome = interview.Answer(text, now);
             notices.AddRange(outcome.Notices);
+            notices.AddRange(outcome.Broken.Select(p => AnswerText.Problem(interview.Form, p)));
             if (outcome.Question is { } asked)
             {
                 question = asked;
@@ -108,7 +109,7 @@ public static class FormAnswers
             foreach (var (key, refusal) in result.Refused)
             {
                 var item = engine.Form.Item(key.ItemId);
-                lines.Add(string.Format(Texts.FormRefused, item.DisplayNumber(key.Member), Interview.ShortLabel(item), refusal));
+                lines.Add(string.Format(Texts.FormRefused, item.DisplayNumber(key.Member), AnswerText.ShortLabel(item), refusal));
             }
         }
         var updated = interview.Snapshot;

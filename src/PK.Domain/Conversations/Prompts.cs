@@ -19,7 +19,7 @@ internal static class Prompts
         if (item.Type == QuestionType.SelectMultiple && item.Hint is null) yield return Texts.SeveralAllowed;
         if (interview.Proposal(key) is { } proposal)
         {
-            var shown = Interview.Display(item, proposal);
+            var shown = AnswerText.Display(item, proposal);
             var format = interview.Answers.ContainsKey(key) ? Texts.CurrentAnswer
                 : interview.ProposesFromNik(item) ? Texts.ProposalFromNik
                 : Texts.Proposal;

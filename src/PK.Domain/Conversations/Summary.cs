@@ -25,10 +25,10 @@ public static class Summary
                 sb.AppendLine(member is { } m ? $"— {string.Format(Texts.MemberHeader, m)} —" : $"— {item.Block.Title} —");
             }
             var shown = interview.Answers.TryGetValue(key, out var value)
-                ? Interview.Display(item, value) + (interview.IsAutoFilled(key) ? " " + Texts.SummaryAuto : "")
+                ? AnswerText.Display(item, value) + (interview.IsAutoFilled(key) ? " " + Texts.SummaryAuto : "")
                 : skipped.Contains(key.ToString()) ? Texts.SummarySkipped
                 : Texts.SummaryUnanswered;
-            sb.Append(item.DisplayNumber(key.Member)).Append(' ').Append(Interview.ShortLabel(item)).Append(": ").AppendLine(shown);
+            sb.Append(item.DisplayNumber(key.Member)).Append(' ').Append(AnswerText.ShortLabel(item)).Append(": ").AppendLine(shown);
         }
         sb.AppendLine();
         sb.Append(interview.IsReviewing ? Texts.SummaryFooterComplete : Texts.SummaryFooterIncomplete);

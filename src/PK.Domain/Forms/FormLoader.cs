@@ -3,9 +3,6 @@ using System.Text.Json.Nodes;
 
 namespace PK.Domain.Forms;
 
-/// <summary>A form that cannot be used, with the item at fault named.</summary>
-public sealed class FormLoadException(string message) : Exception(message);
-
 /// <summary>Reads a form file and refuses it at load time when anything in it could fail a kader later.</summary>
 public static class FormLoader
 {
@@ -94,9 +91,27 @@ public static class FormLoader
             Blocks = blocks,
             Items = items,
             ItemsById = byId,
+            FamilyKey = LoadFamilyKey(root, byId),
         };
         CheckReferences(form);
         return form;
+    }
+
+    private static FamilyKeyItems? LoadFamilyKey(JsonObject root, Dictionary<string, FormItem> byId)
+    {
+        if (root["family_key"] is not JsonObject k) return null;
+        const string where = "family_key";
+        FormItem Item(string role, bool member)
+        {
+            var id = Str(k, role, where);
+            if (!byId.TryGetValue(id, out var item)) throw new FormLoadException($"{where}: '{role}' names unknown item '{id}'");
+            if (!item.IsQuestion) throw new FormLoadException($"{where}: '{role}' item '{id}' is not a question");
+            if (item.InRepeat != member) throw new FormLoadException($"{where}: '{role}' item '{id}' must {(member ? "" : "not ")}be a member item");
+            return item;
+        }
+        var kkNik = Item("kk_nik", member: true);
+        if (kkNik.Type != QuestionType.Nik) throw new FormLoadException($"{where}: 'kk_nik' item '{kkNik.Id}' must be of type nik");
+        return new FamilyKeyItems(Item("rw", false).Id, Item("rt", false).Id, Item("house", false).Id, Item("order", false).Id, kkNik.Id);
     }
 
     private static void CheckReferences(FormDefinition form)

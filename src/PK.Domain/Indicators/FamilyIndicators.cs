@@ -1,11 +1,9 @@
+using System.Globalization;
 using PK.Domain.Interviews;
 
 namespace PK.Domain.Indicators;
 
-/// <summary>One reason a family is judged at risk of stunting, with the facts behind it (no personal data).</summary>
-public sealed record RiskReason(string Code, string Explanation);
-
-/// <summary>The derived facts of PK21.md §3, computed at the interview date (which the record carries).</summary>
+/// <summary>The derived facts of the PK21 census (targets of stunting prevention and their risk reasons, see docs/family-record.md), computed at the interview date (which the record carries).</summary>
 public sealed record FamilyIndicators(
     bool Pus,
     bool PusHamil,
@@ -38,17 +36,17 @@ public sealed record FamilyIndicators(
 
         var reasons = new List<RiskReason>();
         if (Long(interview.ValueOf("pk_air_minum")) is { } water && water is not (1 or 2 or 3 or 4))
-            reasons.Add(new RiskReason("air_minum_tidak_layak", $"Sumber air minum (III.23) kode {water}, bukan kemasan/ledeng/sumur bor/sumur terlindung."));
+            reasons.Add(new RiskReason("air_minum_tidak_layak", string.Format(CultureInfo.InvariantCulture, Texts.RiskWater, water)));
         if (Long(interview.ValueOf("pk_jamban")) is { } latrine && latrine != 1)
-            reasons.Add(new RiskReason("jamban_tidak_layak", $"Tempat BAB (III.24) kode {latrine}, bukan jamban sendiri dengan septic tank."));
+            reasons.Add(new RiskReason("jamban_tidak_layak", string.Format(CultureInfo.InvariantCulture, Texts.RiskLatrine, latrine)));
         if (pus)
         {
             var age = Long(interview.ValueOf("umur", wife)) ?? 0;
             var youngBelow = Setting("terlalu_muda_max", 20);
             var oldFrom = Setting("terlalu_tua_min", 35);
             var oldTo = Setting("terlalu_tua_max", long.MaxValue);
-            if (age < youngBelow) reasons.Add(new RiskReason("terlalu_muda", $"Istri berusia {age} tahun (di bawah {youngBelow})."));
-            if (age >= oldFrom && age <= oldTo) reasons.Add(new RiskReason("terlalu_tua", $"Istri berusia {age} tahun ({oldFrom} tahun atau lebih)."));
+            if (age < youngBelow) reasons.Add(new RiskReason("terlalu_muda", string.Format(CultureInfo.InvariantCulture, Texts.RiskTooYoung, age, youngBelow)));
+            if (age >= oldFrom && age <= oldTo) reasons.Add(new RiskReason("terlalu_tua", string.Format(CultureInfo.InvariantCulture, Texts.RiskTooOld, age, oldFrom)));
 
             var births = members
                 .Where(m => Long(interview.ValueOf("ibu_kandung", m)) == wife && interview.ValueOf("tanggal_lahir", m) is DateTime)
@@ -60,14 +58,14 @@ public sealed record FamilyIndicators(
             {
                 var gap = (births[i].Year - births[i - 1].Year) * 12 + births[i].Month - births[i - 1].Month;
                 if (gap >= closeMonths) continue;
-                reasons.Add(new RiskReason("terlalu_dekat", $"Jarak kelahiran anak {gap} bulan (kurang dari {closeMonths})."));
+                reasons.Add(new RiskReason("terlalu_dekat", string.Format(CultureInfo.InvariantCulture, Texts.RiskTooClose, gap, closeMonths)));
                 break;
             }
 
             var countItem = form.Settings.TryGetValue("terlalu_banyak_pakai", out var which) && which is "masih_hidup" ? "kb_jumlah_masih_hidup" : "kb_jumlah_lahir_hidup";
             var children = Long(interview.ValueOf(countItem)) ?? births.Count;
             var manyFrom = Setting("terlalu_banyak_min", 4);
-            if (children >= manyFrom) reasons.Add(new RiskReason("terlalu_banyak", $"Jumlah anak {children} (lebih dari {manyFrom - 1})."));
+            if (children >= manyFrom) reasons.Add(new RiskReason("terlalu_banyak", string.Format(CultureInfo.InvariantCulture, Texts.RiskTooMany, children, manyFrom - 1)));
         }
 
         return new FamilyIndicators(

@@ -259,6 +259,3 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         _ => null,
     };
 }
-
-/// <summary>What a rule says about an answer: it holds, it is broken, or it reads an answer still to be asked and must wait.</summary>
-internal enum RuleCheck { Holds, Broken, Deferred }

@@ -20,8 +20,10 @@ public sealed partial class Interview
     private readonly InterviewSnapshot _s;
     private readonly Dictionary<AnswerKey, AnswerValue> _answers;
     private readonly StateMachine<Phase, Trigger> _machine;
+    private readonly Triggers _triggers;
     private readonly List<AnswerChange> _changes = [];
-    private ExpressionEvaluator _eval;
+    private readonly ExpressionEvaluator _eval;
+    private readonly FormWalk _walk;
     private DateTimeOffset _now;
 
     private Interview(FormDefinition form, InterviewSnapshot snapshot)
@@ -30,13 +32,31 @@ public sealed partial class Interview
         _s = snapshot;
         _answers = snapshot.Answers.ToDictionary(a => AnswerKey.Parse(a.Key), a => a.Value);
         _eval = new ExpressionEvaluator(form, _answers, snapshot.InterviewDate);
+        _walk = new FormWalk(form, snapshot, _answers, _eval, Record);
         _machine = new StateMachine<Phase, Trigger>(() => Enum.Parse<Phase>(_s.Phase), p => _s.Phase = p.ToString());
-        Configure(_machine);
+        _triggers = Configure(_machine, snapshot, () => _now);
     }
 
-    private static void Configure(StateMachine<Phase, Trigger> m)
+    /// <summary>The triggers that carry data to the transition they fire.</summary>
+    private sealed record Triggers(
+        StateMachine<Phase, Trigger>.TriggerWithParameters<string> Jump,
+        StateMachine<Phase, Trigger>.TriggerWithParameters<StoredAnswer, string> Warn,
+        StateMachine<Phase, Trigger>.TriggerWithParameters<string, string> FlagDuplicate);
+
+    /// <summary>
+    /// The machine, with the side effects of its transitions on them: what the snapshot records when a phase is
+    /// entered lives here, not around the calls that fire the triggers.
+    /// </summary>
+    private static Triggers Configure(StateMachine<Phase, Trigger> m, InterviewSnapshot s, Func<DateTimeOffset> now)
     {
+        var triggers = new Triggers(
+            m.SetTriggerParameters<string>(Trigger.Jump),
+            m.SetTriggerParameters<StoredAnswer, string>(Trigger.Warn),
+            m.SetTriggerParameters<string, string>(Trigger.FlagDuplicate));
         m.Configure(Phase.Answering)
+            .OnEntryFrom(triggers.Jump, focus => s.Focus = focus, "focus the question jumped to")
+            .OnEntryFrom(Trigger.AcceptDuplicate, () => s.DeliberateDuplicate = true, "keep as its own family")
+            .OnEntryFrom(Trigger.WarningResolved, ClearWarning, "forget the held answer")
             .Permit(Trigger.QuestionsDone, Phase.Reviewing)
             .PermitReentry(Trigger.Jump)
             .Permit(Trigger.Pause, Phase.Paused)
@@ -44,6 +64,11 @@ public sealed partial class Interview
             .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate)
             .Permit(Trigger.Warn, Phase.ConfirmingWarning);
         m.Configure(Phase.Reviewing)
+            .OnEntryFrom(Trigger.Reopen, () =>
+            {
+                s.Version++;
+                s.SubmittedAt = null;
+            }, "next version")
             .Permit(Trigger.Jump, Phase.Answering)
             .Permit(Trigger.MoreQuestions, Phase.Answering)
             .Permit(Trigger.Submit, Phase.Submitted)
@@ -51,13 +76,24 @@ public sealed partial class Interview
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel)
             .Permit(Trigger.FlagDuplicate, Phase.ConfirmingDuplicate);
         m.Configure(Phase.ConfirmingCancel)
+            .OnEntryFrom(Trigger.RequestCancel, t => s.PhaseBeforeCancel = t.Source.ToString(), "remember where to return")
             .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
             .Permit(Trigger.KeepGoing, Phase.Answering);
         m.Configure(Phase.ConfirmingDuplicate)
+            .OnEntryFrom(triggers.FlagDuplicate, (recordId, description) =>
+            {
+                s.DuplicateOf = recordId;
+                s.DuplicateDescription = description;
+            }, "note the family it matches")
             .Permit(Trigger.AcceptDuplicate, Phase.Answering)
             .Permit(Trigger.ConfirmCancel, Phase.Cancelled)
             .Permit(Trigger.Pause, Phase.Paused);
         m.Configure(Phase.ConfirmingWarning)
+            .OnEntryFrom(triggers.Warn, (answer, warning) =>
+            {
+                s.PendingAnswer = answer;
+                s.PendingWarning = warning;
+            }, "hold the answer")
             .Permit(Trigger.WarningResolved, Phase.Answering)
             .Permit(Trigger.Pause, Phase.Paused)
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
@@ -65,8 +101,16 @@ public sealed partial class Interview
             .Permit(Trigger.Resume, Phase.Answering)
             .Permit(Trigger.RequestCancel, Phase.ConfirmingCancel);
         m.Configure(Phase.Submitted)
+            .OnEntryFrom(Trigger.Submit, () => s.SubmittedAt = now(), "stamp the submission")
             .Permit(Trigger.Reopen, Phase.Reviewing);
         m.Configure(Phase.Cancelled);
+        return triggers;
+
+        void ClearWarning()
+        {
+            s.PendingAnswer = null;
+            s.PendingWarning = null;
+        }
     }
 
     // ---- creating and restoring ------------------------------------------------------------
@@ -119,7 +163,7 @@ public sealed partial class Interview
     public bool IsConfirming => CurrentPhase is Phase.ConfirmingCancel or Phase.ConfirmingDuplicate or Phase.ConfirmingWarning;
     public bool IsFinished => IsSubmitted || IsCancelled;
     public IReadOnlyDictionary<AnswerKey, AnswerValue> Answers => _answers;
-    public int MemberCount => _eval.MemberCount;
+    public int MemberCount => _walk.MemberCount;
     public DateOnly InterviewDate => _s.InterviewDate;
 
     private Phase CurrentPhase => _machine.State;
@@ -136,91 +180,37 @@ public sealed partial class Interview
     public static string MermaidDiagram()
     {
         var m = new StateMachine<Phase, Trigger>(Phase.Answering);
-        Configure(m);
+        Configure(m, new InterviewSnapshot(), () => default);
         return Stateless.Graph.MermaidGraph.Format(m.GetInfo());
     }
 
     // ---- the walk --------------------------------------------------------------------------
 
     /// <summary>Every relevant question instance, in the order the form asks them.</summary>
-    public IEnumerable<AnswerKey> RelevantQuestions() => AllQuestionKeys().Where(IsRelevant);
+    public IEnumerable<AnswerKey> RelevantQuestions() => _walk.RelevantQuestions();
 
     /// <summary>What the summary lists: relevant questions, and the Tidak Berlaku the engine filled.</summary>
-    public IEnumerable<AnswerKey> SummaryKeys() => AllQuestionKeys().Where(k => IsRelevant(k) || _s.AutoFilled.Contains(k.ToString()));
+    public IEnumerable<AnswerKey> SummaryKeys() => _walk.AllQuestionKeys().Where(k => IsRelevant(k) || IsAutoFilled(k));
 
-    public bool IsAutoFilled(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
+    public bool IsAutoFilled(AnswerKey key) => _walk.IsAutoFilled(key);
 
-    private IEnumerable<AnswerKey> AllQuestionKeys()
-    {
-        foreach (var block in _form.Blocks)
-        {
-            if (block.IsRepeat)
-            {
-                for (var m = 1; m <= _eval.MemberCount; m++)
-                    foreach (var item in block.Items.Where(i => i.IsQuestion))
-                        yield return new AnswerKey(item.Id, m);
-            }
-            else
-            {
-                foreach (var item in block.Items.Where(i => i.IsQuestion))
-                    yield return new AnswerKey(item.Id, null);
-            }
-        }
-    }
+    public bool IsRelevant(AnswerKey key) => _walk.IsRelevant(key);
 
-    private readonly Dictionary<AnswerKey, bool> _relevance = [];
+    private bool IsDone(AnswerKey key) => _walk.IsDone(key);
 
-    /// <summary>Forgets everything derived from the answers (calculations, relevance) after they change.</summary>
-    private void Invalidate()
-    {
-        _eval.Invalidate();
-        _relevance.Clear();
-    }
+    private void Invalidate() => _walk.Invalidate();
 
-    public bool IsRelevant(AnswerKey key)
-    {
-        if (_relevance.TryGetValue(key, out var known)) return known;
-        return _relevance[key] = ComputeRelevant(key);
-    }
-
-    private bool ComputeRelevant(AnswerKey key)
-    {
-        var item = _form.Item(key.ItemId);
-        if (item.InRepeat && (key.Member is not { } m || m < 1 || m > _eval.MemberCount)) return false;
-        if (item.Block.Relevant is { } br && !_eval.IsTrue(br, key.Member)) return false;
-        return item.Relevant is not { } r || _eval.IsTrue(r, key.Member);
-    }
-
-    private bool IsDone(AnswerKey key) =>
-        (_answers.ContainsKey(key) && !_s.AutoFilled.Contains(key.ToString())) || _s.Skipped.Contains(key.ToString());
+    private int Order(AnswerKey key) => _walk.Order(key);
 
     /// <summary>The question being asked now, if any.</summary>
-    public AnswerKey? CurrentKey
-    {
-        get
-        {
-            if (_s.Focus is { } f && IsRelevant(AnswerKey.Parse(f))) return AnswerKey.Parse(f);
-            foreach (var key in RelevantQuestions())
-                if (!IsDone(key)) return key;
-            return null;
-        }
-    }
+    public AnswerKey? CurrentKey => _walk.CurrentKey;
 
     public FormItem? CurrentItem => CurrentKey is { } k ? _form.Item(k.ItemId) : null;
-
-    /// <summary>Where an answer stands in the walk: blocks in order, members in order within the repeat.</summary>
-    private int Order(AnswerKey key)
-    {
-        var item = _form.Item(key.ItemId);
-        var block = 0;
-        while (_form.Blocks[block] != item.Block) block++;
-        return block * 1_000_000 + (key.Member ?? 0) * 1_000 + item.Order;
-    }
 
     /// <summary>What "ok" would record for a question: its current answer, else the form's default.</summary>
     public AnswerValue? Proposal(AnswerKey key)
     {
-        if (_answers.TryGetValue(key, out var current) && !_s.AutoFilled.Contains(key.ToString())) return current;
+        if (_answers.TryGetValue(key, out var current) && !IsAutoFilled(key)) return current;
         var item = _form.Item(key.ItemId);
         return item.Default is { } d ? ToAnswer(item, _eval.Evaluate(d, key.Member, null)) : null;
     }
@@ -246,61 +236,11 @@ public sealed partial class Interview
         }
     }
 
-    /// <summary>Re-derives everything that follows from the answers: drops what no longer applies, fills Tidak Berlaku, moves to review when nothing is left.</summary>
+    /// <summary>Re-derives everything that follows from the answers (see <see cref="FormWalk.Settle"/>), then the keys and the phase.</summary>
     private List<string> Settle()
     {
         var notices = new List<string>();
-        var dropped = 0;
-        for (var pass = 0; pass < 10; pass++)
-        {
-            Invalidate();
-            var changed = false;
-            foreach (var key in _answers.Keys.ToList())
-            {
-                if (IsRelevant(key) || IsAutoFilledWhileIrrelevant(key)) continue;
-                Record(key, _answers[key], null, "dropped");
-                _answers.Remove(key);
-                _s.AutoFilled.Remove(key.ToString());
-                dropped++;
-                changed = true;
-            }
-            _s.Skipped.RemoveAll(k => !IsRelevant(AnswerKey.Parse(k)));
-            // Tidak Berlaku is filled once the walk has reached the item, so earlier answers (the members) decide it.
-            var reached = FirstPendingOrder();
-            foreach (var key in AllQuestionKeys())
-            {
-                var item = _form.Item(key.ItemId);
-                if (item.NotRelevantValue is not { } code) continue;
-                var relevant = IsRelevant(key);
-                var isAuto = _s.AutoFilled.Contains(key.ToString());
-                var fills = !relevant && BlockApplies(item, key) && Order(key) < reached && (item.FillWhen is not { } fw || _eval.IsTrue(fw, key.Member));
-                if (isAuto && !fills && !relevant)
-                {
-                    Record(key, _answers[key], null, "dropped");
-                    _answers.Remove(key);
-                    _s.AutoFilled.Remove(key.ToString());
-                    changed = true;
-                }
-                else if (fills && !_answers.ContainsKey(key))
-                {
-                    var value = new ChoiceAnswer(code);
-                    _answers[key] = value;
-                    _s.AutoFilled.Add(key.ToString());
-                    Record(key, null, value, "auto");
-                    changed = true;
-                }
-                else if (relevant && isAuto)
-                {
-                    // It applies again: ask it rather than keep the automatic Tidak Berlaku.
-                    Record(key, _answers[key], null, "dropped");
-                    _answers.Remove(key);
-                    _s.AutoFilled.Remove(key.ToString());
-                    changed = true;
-                }
-            }
-            if (!changed) break;
-        }
-        Invalidate();
+        var dropped = _walk.Settle();
         if (dropped > 0) notices.Add(string.Format(Texts.Dropped, dropped));
         UpdateKeys();
         if (_s.Focus is { } f && (IsDone(AnswerKey.Parse(f)) is false && !IsRelevant(AnswerKey.Parse(f)))) _s.Focus = null;
@@ -309,26 +249,20 @@ public sealed partial class Interview
         return notices;
     }
 
-    private int FirstPendingOrder()
-    {
-        foreach (var key in RelevantQuestions())
-            if (!IsDone(key)) return Order(key);
-        return int.MaxValue;
-    }
-
-    private bool BlockApplies(FormItem item, AnswerKey key) => item.Block.Relevant is not { } br || _eval.IsTrue(br, key.Member);
-
-    private bool IsAutoFilledWhileIrrelevant(AnswerKey key) => _s.AutoFilled.Contains(key.ToString());
-
     private void UpdateKeys()
     {
-        string? Part(string id) => _form.ItemsById.ContainsKey(id) && _answers.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString() : null;
-        var parts = new[] { "rw", "rt", "no_rumah", "no_urut" }.Select(Part).ToArray();
+        if (_form.FamilyKey is not { } keys)
+        {
+            (_s.FamilyKey, _s.KkNik) = (null, null);
+            return;
+        }
+        string? Part(string id) => _answers.TryGetValue(new AnswerKey(id, null), out var v) ? v.ToString() : null;
+        var parts = keys.NaturalKey.Select(Part).ToArray();
         _s.FamilyKey = parts.All(p => p is not null) ? $"{_s.RegionCode}|{string.Join("|", parts.Select(p => p!.Trim().ToUpperInvariant()))}" : null;
-        _s.KkNik = _answers.TryGetValue(new AnswerKey("nik", 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
+        _s.KkNik = _answers.TryGetValue(new AnswerKey(keys.KkNik, 1), out var nik) && nik is NikAnswer { Nik: { } n } ? n : null;
     }
 
-    private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, string kind) =>
+    private void Record(AnswerKey key, AnswerValue? previous, AnswerValue? value, AnswerChangeKind kind) =>
         _changes.Add(new AnswerChange(_s.RecordId, key.ToString(), key.ItemId, key.Member, previous, value, kind, _now));
 
     private void Touch(DateTimeOffset now)
@@ -353,7 +287,7 @@ public sealed partial class Interview
         if (CurrentPhase != Phase.Answering || CurrentKey is not { } first) return StepOutcome.Refuse(Texts.NotNow);
 
         var applied = new List<AnswerKey>();
-        var echoes = new List<string>();
+        var echoes = new List<Recorded>();
         var whole = Try(first, text.Trim());
         if (whole.Accepted is not null || !LooksLikeBatch(text, first)) return Finish(first, whole, applied, echoes, []);
 
@@ -366,33 +300,31 @@ public sealed partial class Interview
             var attempt = Try(key, tokens[i]);
             if (attempt.Accepted is null || attempt.WarningToConfirm is not null)
                 return Finish(key, attempt, applied, echoes, tokens[(i + 1)..]);
-            echoes.AddRange(Apply(key, attempt.Accepted, attempt.Notice));
+            echoes.Add(Apply(key, attempt.Accepted, attempt.Notice));
             applied.Add(key);
             Settle();
         }
         return Finish(null, null, applied, echoes, []);
     }
 
-    private StepOutcome Finish(AnswerKey? key, Attempt? attempt, List<AnswerKey> applied, List<string> echoes, string[] unused)
+    private StepOutcome Finish(AnswerKey? key, Attempt? attempt, List<AnswerKey> applied, List<Recorded> echoes, string[] unused)
     {
         string? refusal = null;
-        string? question = null;
+        Confirmation? question = null;
         if (attempt is { Accepted: null }) refusal = attempt.Refusal;
         else if (attempt is { WarningToConfirm: { } warning, Accepted: { } held })
         {
-            _s.PendingAnswer = new StoredAnswer(key!.Value.ToString(), held);
-            _s.PendingWarning = warning;
-            question = string.Format(Texts.WarningConfirm, warning, Display(_form.Item(key.Value.ItemId), held));
+            question = new Confirmation.Warning(warning, key!.Value, held);
         }
         else if (attempt is { Accepted: { } value })
         {
-            echoes.AddRange(Apply(key!.Value, value, attempt.Notice));
+            echoes.Add(Apply(key!.Value, value, attempt.Notice));
             applied.Add(key.Value);
         }
         var notices = Settle();
-        notices.AddRange(BrokenElsewhere(applied));
-        if (question is not null) _machine.Fire(Trigger.Warn);
-        return new StepOutcome(echoes, notices, refusal) { Question = question, Unused = unused };
+        var broken = BrokenElsewhere(applied).ToList();
+        if (question is Confirmation.Warning w) _machine.Fire(_triggers.Warn, new StoredAnswer(w.Key.ToString(), w.Value), w.Message);
+        return new StepOutcome(echoes, notices, refusal) { Question = question, Broken = broken, Unused = unused };
     }
 
     private bool LooksLikeBatch(string text, AnswerKey first) =>
@@ -457,8 +389,7 @@ public sealed partial class Interview
     private FormConstraint? BrokenNow(FormItem item, AnswerKey key, AnswerValue value) =>
         item.Constraints.FirstOrDefault(c => _eval.Check(c.Expression, key.Member, value.ExpressionValue, IsStillToBeAsked) == RuleCheck.Broken);
 
-    /// <summary>An answer the walk will still ask for: relevant, and neither answered nor skipped.</summary>
-    private bool IsStillToBeAsked(AnswerKey key) => !IsDone(key) && IsRelevant(key);
+    private bool IsStillToBeAsked(AnswerKey key) => _walk.IsStillToBeAsked(key);
 
     private StepOutcome ResolveWarning(string text)
     {
@@ -466,17 +397,11 @@ public sealed partial class Interview
         switch (YesNo(text))
         {
             case true:
-                _s.PendingAnswer = null;
-                _s.PendingWarning = null;
                 _machine.Fire(Trigger.WarningResolved);
                 var key = AnswerKey.Parse(pending.Key);
-                var echoes = Apply(key, pending.Value, null);
-                var notices = Settle();
-                notices.AddRange(BrokenElsewhere([key]));
-                return StepOutcome.Accepted(echoes, notices);
+                var echo = Apply(key, pending.Value, null);
+                return StepOutcome.Accepted([echo], Settle()) with { Broken = BrokenElsewhere([key]).ToList() };
             case false:
-                _s.PendingAnswer = null;
-                _s.PendingWarning = null;
                 _machine.Fire(Trigger.WarningResolved);
                 return StepOutcome.Accepted([], Settle());
             default:
@@ -492,52 +417,34 @@ public sealed partial class Interview
         _ => null,
     };
 
-    private List<string> Apply(AnswerKey key, AnswerValue value, string? notice)
+    private Recorded Apply(AnswerKey key, AnswerValue value, string? notice)
     {
-        var item = _form.Item(key.ItemId);
-        var had = _answers.TryGetValue(key, out var previous) && !_s.AutoFilled.Contains(key.ToString());
+        var had = _answers.TryGetValue(key, out var previous) && !IsAutoFilled(key);
         if (!had || !previous!.Equals(value))
         {
             if (had) _s.ChangeCount++;
             _answers[key] = value;
             _s.AutoFilled.Remove(key.ToString());
-            Record(key, had ? previous : null, value, had ? "changed" : "set");
+            Record(key, had ? previous : null, value, had ? AnswerChangeKind.Changed : AnswerChangeKind.Set);
         }
         _s.Skipped.Remove(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
         Invalidate();
-        var lines = new List<string> { string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Display(item, value)) };
-        if (notice is not null) lines.Add(notice);
-        return lines;
+        return new Recorded(key, value, notice);
     }
 
     /// <summary>Constraints of other answered items that the latest change broke, named so the kader can fix them.</summary>
-    private IEnumerable<string> BrokenElsewhere(IReadOnlyCollection<AnswerKey> changed)
+    private IEnumerable<InterviewProblem> BrokenElsewhere(IReadOnlyCollection<AnswerKey> changed)
     {
         if (changed.Count == 0) yield break;
         foreach (var (key, value) in _answers.ToList())
         {
-            if (changed.Contains(key) || _s.AutoFilled.Contains(key.ToString())) continue;
+            if (changed.Contains(key) || IsAutoFilled(key)) continue;
             var item = _form.Item(key.ItemId);
             if (BrokenNow(item, key, value) is { } broken)
-                yield return string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message);
+                yield return new InterviewProblem(key, ProblemKind.BrokenRule, broken.Message.Indonesian);
         }
     }
-
-    public static string ShortLabel(FormItem item)
-    {
-        var label = item.Label?.Indonesian ?? item.Id;
-        var cut = label.IndexOf('?');
-        label = (cut > 0 ? label[..cut] : label).Trim();
-        return label.Length <= 60 ? label : label[..60].TrimEnd() + "…";
-    }
-
-    public static string Display(FormItem item, AnswerValue value) => value switch
-    {
-        ChoiceAnswer c => item.ChoiceLabel(c.Code),
-        MultiChoiceAnswer m => string.Join(", ", m.Codes.Select(item.ChoiceLabel)),
-        _ => value.ToString() ?? "",
-    };
 
     // ---- commands --------------------------------------------------------------------------
 
@@ -547,10 +454,10 @@ public sealed partial class Interview
         if (CurrentPhase != Phase.Answering || CurrentKey is not { } key) return StepOutcome.Refuse(Texts.NotNow);
         var item = _form.Item(key.ItemId);
         if (item.Required) return StepOutcome.Refuse(Texts.Required);
-        if (_answers.Remove(key, out var previous)) Record(key, previous, null, "changed");
+        if (_answers.Remove(key, out var previous)) Record(key, previous, null, AnswerChangeKind.Changed);
         _s.Skipped.Add(key.ToString());
         if (_s.Focus == key.ToString()) _s.Focus = null;
-        return StepOutcome.Accepted([string.Format(Texts.Echo, item.DisplayNumber(key.Member), ShortLabel(item), Texts.SummarySkipped)], Settle());
+        return StepOutcome.Accepted([new Recorded(key, null)], Settle());
     }
 
     /// <summary>Goes to the relevant question before the current one (or the last one, from review).</summary>
@@ -561,8 +468,7 @@ public sealed partial class Interview
         var questions = RelevantQuestions().ToList();
         var index = CurrentPhase == Phase.Reviewing || CurrentKey is not { } current ? questions.Count : questions.IndexOf(current);
         if (index <= 0) return StepOutcome.Refuse(Texts.NothingToGoBackTo);
-        _s.Focus = questions[index - 1].ToString();
-        _machine.Fire(Trigger.Jump);
+        _machine.Fire(_triggers.Jump, questions[index - 1].ToString());
         return StepOutcome.Accepted([], []);
     }
 
@@ -576,8 +482,7 @@ public sealed partial class Interview
         foreach (var key in RelevantQuestions())
         {
             if (!string.Equals(_form.Item(key.ItemId).DisplayNumber(key.Member), wanted, StringComparison.OrdinalIgnoreCase)) continue;
-            _s.Focus = key.ToString();
-            _machine.Fire(Trigger.Jump);
+            _machine.Fire(_triggers.Jump, key.ToString());
             return StepOutcome.Accepted([], []);
         }
         var shown = number.Trim();
@@ -603,9 +508,8 @@ public sealed partial class Interview
     {
         Touch(now);
         if (!_machine.CanFire(Trigger.RequestCancel)) return StepOutcome.Refuse(Texts.NotNow);
-        _s.PhaseBeforeCancel = _s.Phase;
         _machine.Fire(Trigger.RequestCancel);
-        return StepOutcome.Accepted([], []) with { Question = Texts.AskCancel };
+        return StepOutcome.Accepted([], []) with { Question = new Confirmation.Cancel() };
     }
 
     /// <summary>The kader's ya/tidak to a cancel or duplicate question.</summary>
@@ -632,7 +536,6 @@ public sealed partial class Interview
         {
             if (answer.Value)
             {
-                _s.DeliberateDuplicate = true;
                 _machine.Fire(Trigger.AcceptDuplicate);
                 return StepOutcome.Accepted([], [Texts.DuplicateKept, .. Settle()]);
             }
@@ -646,21 +549,20 @@ public sealed partial class Interview
     public StepOutcome FlagDuplicate(string recordId, string description)
     {
         if (_s.DeliberateDuplicate || _s.DuplicateOf == recordId || !_machine.CanFire(Trigger.FlagDuplicate)) return StepOutcome.Accepted([], []);
-        _s.DuplicateOf = recordId;
-        _s.DuplicateDescription = description;
-        _machine.Fire(Trigger.FlagDuplicate);
-        return StepOutcome.Accepted([], []) with { Question = string.Format(Texts.DuplicateFound, description) };
+        _machine.Fire(_triggers.FlagDuplicate, recordId, description);
+        return StepOutcome.Accepted([], []) with { Question = new Confirmation.Duplicate(description) };
     }
 
     /// <summary>Submits from review when the family is complete and consistent.</summary>
     public StepOutcome Submit(DateTimeOffset now)
     {
         Touch(now);
-        if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, MissingText()) : Texts.NotNow);
-        var problems = Problems().Select(p => p.Message).ToList();
-        if (problems.Count > 0) return StepOutcome.Refuse(string.Format(Texts.NotComplete, string.Join("; ", problems.Take(5))));
+        if (CurrentPhase == Phase.Answering && CurrentKey is { } current)
+            return StepOutcome.Accepted([], []) with { Incomplete = [new InterviewProblem(current, ProblemKind.Missing)] };
+        if (CurrentPhase != Phase.Reviewing) return StepOutcome.Refuse(CurrentPhase == Phase.Answering ? string.Format(Texts.NotComplete, "") : Texts.NotNow);
+        var problems = Problems().ToList();
+        if (problems.Count > 0) return StepOutcome.Accepted([], []) with { Incomplete = problems };
         _machine.Fire(Trigger.Submit);
-        _s.SubmittedAt = now;
         return StepOutcome.Accepted([], [_s.Version > 1 ? string.Format(Texts.Resubmitted, _s.Version) : Texts.Submitted]);
     }
 
@@ -669,67 +571,37 @@ public sealed partial class Interview
     {
         Touch(now);
         if (!_machine.CanFire(Trigger.Reopen)) return StepOutcome.Refuse(Texts.NotNow);
-        _s.Version++;
-        _s.SubmittedAt = null;
         _machine.Fire(Trigger.Reopen);
         return StepOutcome.Accepted([], Settle());
     }
 
-    private string MissingText()
-    {
-        var key = CurrentKey;
-        if (key is null) return "";
-        var item = _form.Item(key.Value.ItemId);
-        return string.Format(Texts.Missing, item.DisplayNumber(key.Value.Member), ShortLabel(item));
-    }
-
     /// <summary>Why the family cannot be submitted: missing required answers, answers that no longer apply, broken constraints.</summary>
-    public IEnumerable<(AnswerKey Key, string Message)> Problems()
+    public IEnumerable<InterviewProblem> Problems()
     {
         var relevant = RelevantQuestions().ToHashSet();
         foreach (var key in relevant)
         {
-            var item = _form.Item(key.ItemId);
-            if (!IsDone(key) && item.Required) yield return (key, string.Format(Texts.Missing, item.DisplayNumber(key.Member), ShortLabel(item)));
+            if (!IsDone(key) && _form.Item(key.ItemId).Required) yield return new InterviewProblem(key, ProblemKind.Missing);
         }
         foreach (var (key, value) in _answers)
         {
             var item = _form.Item(key.ItemId);
-            if (_s.AutoFilled.Contains(key.ToString())) continue;
-            if (!relevant.Contains(key)) yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), Texts.NoLongerApplies));
+            if (IsAutoFilled(key)) continue;
+            if (!relevant.Contains(key)) yield return new InterviewProblem(key, ProblemKind.NoLongerApplies);
             else if (BrokenNow(item, key, value) is { } broken)
-                yield return (key, string.Format(Texts.NowBroken, item.DisplayNumber(key.Member), ShortLabel(item), broken.Message));
+                yield return new InterviewProblem(key, ProblemKind.BrokenRule, broken.Message.Indonesian);
         }
     }
-
-    public bool IsConsistent => !Problems().Any();
 
     /// <summary>The value of a calculation or answer as expressions see it (for indicators and records).</summary>
     public object ValueOf(string itemId, int? member = null) => _eval.ValueOf(itemId, member);
 
-    internal string? PendingQuestion => CurrentPhase switch
+    /// <summary>The ya/tidak question waiting for an answer, if any.</summary>
+    public Confirmation? PendingConfirmation => CurrentPhase switch
     {
-        Phase.ConfirmingCancel => Texts.AskCancel,
-        Phase.ConfirmingWarning when _s.PendingAnswer is { } p => string.Format(Texts.WarningConfirm, _s.PendingWarning, Display(_form.Item(AnswerKey.Parse(p.Key).ItemId), p.Value)),
-        Phase.ConfirmingDuplicate => string.Format(Texts.DuplicateFound, _s.DuplicateDescription),
+        Phase.ConfirmingCancel => new Confirmation.Cancel(),
+        Phase.ConfirmingWarning when _s.PendingAnswer is { } p => new Confirmation.Warning(_s.PendingWarning ?? "", AnswerKey.Parse(p.Key), p.Value),
+        Phase.ConfirmingDuplicate => new Confirmation.Duplicate(_s.DuplicateDescription ?? ""),
         _ => null,
     };
-
-    public string CurrentPhaseName => CurrentPhase.ToString();
-}
-
-/// <summary>What one step did: echoes of what was recorded, notices, and a refusal when something was not taken.</summary>
-public sealed record StepOutcome(IReadOnlyList<string> Echoes, IReadOnlyList<string> Notices, string? Refusal)
-{
-    /// <summary>A confirmation question to ask instead of the current form question.</summary>
-    public string? Question { get; init; }
-
-    /// <summary>Tokens of a batch that were not applied.</summary>
-    public IReadOnlyList<string> Unused { get; init; } = [];
-
-    public bool IsRefused => Refusal is not null;
-
-    public static StepOutcome Accepted(IReadOnlyList<string> echoes, IReadOnlyList<string> notices) => new(echoes, notices, null);
-    public static StepOutcome Refused(IReadOnlyList<string> echoes, IReadOnlyList<string> notices, string refusal) => new(echoes, notices, refusal);
-    public static StepOutcome Refuse(string refusal) => new([], [], refusal);
 }

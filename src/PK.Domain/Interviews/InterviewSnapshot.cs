@@ -2,11 +2,6 @@ using PK.Domain.Answers;
 
 namespace PK.Domain.Interviews;
 
-public enum InterviewStatus { InProgress, Paused, Parked, Submitted, Cancelled }
-
-/// <summary>One stored answer.</summary>
-public sealed record StoredAnswer(string Key, AnswerValue Value);
-
 /// <summary>
 /// Everything an interview is, as the host stores it (JSON). The <see cref="Interview"/> aggregate is built
 /// from it and writes back to it; nothing else should change it.

@@ -1,12 +1,5 @@
 namespace PK.Domain.People;
 
-/// <summary>One data line of an import file: its number and its values by (lower-case) column.</summary>
-internal sealed record ImportRow(int LineNumber, IReadOnlyDictionary<string, string> Values)
-{
-    /// <summary>The trimmed value; empty when the line stops before the column.</summary>
-    public string this[string column] => Values.TryGetValue(column, out var value) ? value : "";
-}
-
 /// <summary>
 /// The shape every admin import shares: a header naming the columns in any order and case,
 /// comma or semicolon (whichever the header uses), UTF-8 with or without BOM, blank lines skipped.

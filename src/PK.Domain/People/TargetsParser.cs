@@ -2,15 +2,6 @@ using PK.Domain.Regions;
 
 namespace PK.Domain.People;
 
-/// <summary>One area's family target from <c>targets import</c>.</summary>
-public sealed record TargetEntry(RegionCode Region, int TargetFamilies, int LineNumber);
-
-/// <summary>A parsed targets file; any problem makes the whole file unimportable.</summary>
-public sealed record TargetsParseResult(IReadOnlyList<TargetEntry> Entries, IReadOnlyList<RosterProblem> Problems)
-{
-    public bool IsImportable => Problems.Count == 0;
-}
-
 /// <summary>Reads <c>kode_wilayah,target_keluarga</c> files in the roster's dialect (comma or semicolon, BOM, quotes).</summary>
 public static class TargetsParser
 {

@@ -1,11 +1,8 @@
 namespace PK.Domain.Regions;
 
-/// <summary>The four Kemendagri levels; the number of code parts gives the level.</summary>
-public enum RegionLevel { Provinsi, Kabupaten, Kecamatan, Desa }
-
 /// <summary>
 /// A syntactically valid Kemendagri region code in a known province: <c>33</c>, <c>33.13</c>,
-/// <c>33.13.01</c> or <c>33.13.01.2001</c> (PK21.md §4). Whether the region exists is
+/// <c>33.13.01</c> or <c>33.13.01.2001</c>. Whether the region exists is
 /// <see cref="RegionDirectory"/>'s question.
 /// </summary>
 public readonly record struct RegionCode

@@ -2,33 +2,6 @@ using PK.Domain.Regions;
 
 namespace PK.Domain.Reporting;
 
-/// <summary>Families of one desa, as counted by the store: all of them, those first submitted on the report's day, those berisiko stunting.</summary>
-public sealed record DesaCount(RegionCode Desa, int Families, int Today, int Berisiko);
-
-/// <summary>One kader's work: families recorded, today's, the last submission and the last activity of any kind.</summary>
-public sealed record KaderStatus(string PersonId, string Name, RegionCode Region, int? Target, int Families, int Today, DateTimeOffset? LastFamilyAt, DateTimeOffset? LastActivityAt);
-
-/// <summary>Submitted families not yet in the core database.</summary>
-public sealed record ForwardBacklog(int Waiting, DateTimeOffset? OldestSubmittedAt);
-
-/// <summary>Everything the report is computed from; the host gathers it under the asker's scope.</summary>
-public sealed record ProgressInput(
-    RegionCode Area,
-    DateOnly Date,
-    DateTimeOffset Now,
-    IReadOnlyList<DesaCount> Desa,
-    TargetBook Targets,
-    IReadOnlyList<KaderStatus> Kader,
-    ForwardBacklog Backlog,
-    int IdleDays);
-
-/// <summary>An area's line in the report.</summary>
-public sealed record AreaProgress(RegionCode Code, string Name, int Families, int Today, int Berisiko, int? Target)
-{
-    /// <summary>Families against target, in percent; none without a (positive) target.</summary>
-    public decimal? Percent => Target is > 0 ? Math.Round(Families * 100m / Target.Value, 1) : null;
-}
-
 /// <summary>The daily report of one area.</summary>
 /// <param name="SubAreas">The areas one level down (kecamatan of a kabupaten, desa of a kecamatan), furthest behind first.</param>
 /// <param name="Detail">The areas two levels down (desa of a kabupaten), furthest behind first; the text shows the head of it.</param>

@@ -42,7 +42,7 @@ public sealed partial class TelegramFamilyTests
                     var replies = await tg.SendAsync(Sri, tg.Api.Presses(Sri, shown, token));
                     presses++;
                     var edited = tg.Api.MessagesTo(Sri).Single(m => m.MessageId == shown.MessageId);
-                    Assert.True(edited.Text.EndsWith(string.Format(Texts.ChosenAnswer, shown.Buttons.First(b => b.Text.StartsWith(token + ". ", StringComparison.Ordinal)).Text), StringComparison.Ordinal),
+                    Assert.True(edited.Text.EndsWith(string.Format(TelegramTexts.ChosenAnswer, shown.Buttons.First(b => b.Text.StartsWith(token + ". ", StringComparison.Ordinal)).Text), StringComparison.Ordinal),
                         $"pressed «{token}» on:\n{shown.Text}\n=> edited to:\n{edited.Text}\nreplies:\n{string.Join("\n--\n", replies.Select(r => r.Text))}");
                     Assert.Empty(edited.Buttons);
                     Assert.DoesNotContain(replies, r => r.Text.StartsWith(Texts.StaleButton, StringComparison.Ordinal));
@@ -102,7 +102,7 @@ public sealed partial class TelegramFamilyTests
         Assert.StartsWith(Texts.StaleButton, replies.First(r => r.MessageId != old.MessageId).Text);
         Assert.Equal(auditBefore, await tg.Bot.QueryAsync(db => db.AnswerAudit.CountAsync()));
         var edited = tg.Api.MessagesTo(Sri).Single(m => m.MessageId == old.MessageId);
-        Assert.EndsWith(Texts.StaleButtonPressed, edited.Text);
+        Assert.EndsWith(TelegramTexts.StaleButtonPressed, edited.Text);
         Assert.Empty(edited.Buttons);
         Assert.Single(tg.Api.Succeeded("answerCallbackQuery"));
     }

@@ -16,9 +16,9 @@ public sealed class TelegramRegistrationTests
         var replies = await tg.SendAsync(Sri, tg.Api.Says(Sri, "/start"));
 
         var reply = Assert.Single(replies);
-        Assert.Equal(Texts.ShareContactPrompt, reply.Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, reply.Text);
         Assert.True(reply.RequestsContact);
-        Assert.Equal(Texts.ShareContactButton, reply.ReplyMarkup!["keyboard"]![0]![0]!["text"]!.GetValue<string>());
+        Assert.Equal(TelegramTexts.ShareContactButton, reply.ReplyMarkup!["keyboard"]![0]![0]!["text"]!.GetValue<string>());
     }
 
     [Fact]
@@ -32,7 +32,7 @@ public sealed class TelegramRegistrationTests
         var replies = await tg.SendAsync(Sri, tg.Api.SharesContact(Sri, Sri, "6281311110001"));
 
         var reply = Assert.Single(replies);
-        Assert.StartsWith(Texts.ContactLinked, reply.Text);
+        Assert.StartsWith(TelegramTexts.ContactLinked, reply.Text);
         Assert.Contains("Sri Wahyuni", reply.Text);
         Assert.True(reply.RemovesKeyboard);
         var link = await tg.Bot.QueryAsync(db => db.ChatLinks.SingleAsync());
@@ -51,9 +51,9 @@ public sealed class TelegramRegistrationTests
         var replies = await tg.SendAsync(Sri, tg.Api.SharesContact(Sri, contactUserId: 9999, "6281311110001"));
         var noUserId = await tg.SendAsync(Sri, tg.Api.SharesContact(Sri, contactUserId: null, "6281311110001"));
 
-        Assert.Equal(Texts.NotOwnContact, Assert.Single(replies).Text);
+        Assert.Equal(TelegramTexts.NotOwnContact, Assert.Single(replies).Text);
         Assert.True(replies[0].RequestsContact);
-        Assert.Equal(Texts.NotOwnContact, Assert.Single(noUserId).Text);
+        Assert.Equal(TelegramTexts.NotOwnContact, Assert.Single(noUserId).Text);
         Assert.False(await tg.Bot.QueryAsync(db => db.ChatLinks.AnyAsync()));
     }
 
@@ -66,9 +66,9 @@ public sealed class TelegramRegistrationTests
         var replies = await tg.SendAsync(Sri, tg.Api.SharesContact(Sri, Sri, "+6281399999999"));
         var afterwards = await tg.SendAsync(Sri, tg.Api.Says(Sri, "/mulai"));
 
-        Assert.Equal(Texts.ContactNotOnRoster, Assert.Single(replies).Text);
+        Assert.Equal(TelegramTexts.ContactNotOnRoster, Assert.Single(replies).Text);
         Assert.False(await tg.Bot.QueryAsync(db => db.ChatLinks.AnyAsync()));
-        Assert.Equal(Texts.ShareContactFirst, Assert.Single(afterwards).Text);
+        Assert.Equal(TelegramTexts.ShareContactFirst, Assert.Single(afterwards).Text);
         Assert.False(await tg.Bot.QueryAsync(db => db.Interviews.AnyAsync()));
     }
 
@@ -80,7 +80,7 @@ public sealed class TelegramRegistrationTests
 
         var replies = await tg.SendAsync(-100200, tg.Api.SaysInGroup(Sri, -100200, "/mulai"));
 
-        Assert.Equal(Texts.PrivateChatsOnly, Assert.Single(replies).Text);
+        Assert.Equal(TelegramTexts.PrivateChatsOnly, Assert.Single(replies).Text);
         Assert.False(await tg.Bot.QueryAsync(db => db.Interviews.AnyAsync()));
     }
 }

@@ -51,7 +51,7 @@ public sealed class TelegramWebhookTests
         await TelegramHarness.WaitAsync(() => tg.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)), "the stored update applied");
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
         var reply = Assert.Single(tg.Api.MessagesTo(Sri));
-        Assert.Equal(Texts.ShareContactPrompt, reply.Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, reply.Text);
         Assert.True(reply.RequestsContact);
     }
 
@@ -86,7 +86,7 @@ public sealed class TelegramWebhookTests
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
         var replies = tg.Api.MessagesTo(Sri);
         Assert.Equal(5, replies.Count);
-        Assert.StartsWith(Texts.ContactLinked, replies[0].Text);
+        Assert.StartsWith(TelegramTexts.ContactLinked, replies[0].Text);
         Assert.StartsWith("Mulai mencatat", replies[1].Text);
         Assert.StartsWith("✓ K.1", replies[2].Text);
         Assert.StartsWith("✓ K.2", replies[3].Text);
@@ -119,9 +119,9 @@ public sealed class TelegramWebhookTests
         Assert.False(string.IsNullOrEmpty(setAside.LastError));
         Assert.Null(setAside.ProcessedAt);
         var replies = tg.Api.MessagesTo(Sri);
-        Assert.StartsWith(Texts.ContactLinked, replies[0].Text);
+        Assert.StartsWith(TelegramTexts.ContactLinked, replies[0].Text);
         Assert.StartsWith("Mulai mencatat", replies[1].Text);
-        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(7399)).Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(7399)).Text);
     }
 
     [Theory]
@@ -134,7 +134,7 @@ public sealed class TelegramWebhookTests
 
         var replies = await tg.SendAsync(Sri, tg.Api.Says(Sri, "/start"));
 
-        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(replies).Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, Assert.Single(replies).Text);
         await tg.WaitUntilAppliedAsync(id);
         var row = await tg.Bot.QueryAsync(db => db.Inbox.SingleAsync(m => m.PlatformId == id.ToString()));
         Assert.NotNull(row.SetAsideAt);
@@ -162,7 +162,7 @@ public sealed class TelegramWebhookTests
 
         await TelegramHarness.WaitAsync(() => tg.Bot.QueryAsync(db => db.Inbox.AllAsync(m => m.ProcessedAt != null)), "the old row applied");
         await tg.Bot.WaitUntilOutboxIsEmptyAsync();
-        Assert.Equal(Texts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(Sri)).Text);
+        Assert.Equal(TelegramTexts.ShareContactPrompt, Assert.Single(tg.Api.MessagesTo(Sri)).Text);
         Assert.Equal(Sri.ToString(), (await tg.Bot.QueryAsync(db => db.Inbox.SingleAsync())).ChatId);
     }
 }

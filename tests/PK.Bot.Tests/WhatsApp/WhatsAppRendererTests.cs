@@ -56,7 +56,7 @@ public sealed class WhatsAppRendererTests
         var reply = Question("1.15 JKN?", "BPJS-PBI/Jamkesmas/Jamkesda", "BPJS-Non PBI", "Swasta", "Tidak Memiliki");
         var message = Assert.Single(WhatsAppRenderer.Render(reply, To));
         Assert.Equal("list", message.Interactive!.Type);
-        Assert.Equal(Texts.WhatsAppListButton, message.Interactive.Action.Button);
+        Assert.Equal(WhatsAppTexts.ListButton, message.Interactive.Action.Button);
         var rows = message.Interactive.Action.Sections!.Single().Rows;
         Assert.Equal(4, rows.Count);
         Assert.Equal("BPJS-PBI/Jamkesmas/Jamk…", rows[0].Title);
@@ -72,7 +72,7 @@ public sealed class WhatsAppRendererTests
         var message = Assert.Single(WhatsAppRenderer.Render(reply, To));
         Assert.Equal("text", message.Type);
         Assert.Contains("\n12. Desa 12\n", message.Text!.Body);
-        Assert.EndsWith(Texts.WhatsAppTypeNumber, message.Text.Body);
+        Assert.EndsWith(WhatsAppTexts.TypeNumber, message.Text.Body);
     }
 
     [Fact]

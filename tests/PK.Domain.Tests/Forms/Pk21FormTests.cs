@@ -1,3 +1,4 @@
+using PK.Domain.Conversations;
 using PK.Domain.Answers;
 using PK.Domain.Forms;
 using PK.Domain.Tests.Interviews;
@@ -5,7 +6,7 @@ using PK.Domain.Tests.Support;
 
 namespace PK.Domain.Tests.Forms;
 
-/// <summary>The shipped PK21 form loads and keeps the official numbers and codes of PK21.md.</summary>
+/// <summary>The shipped PK21 form loads and keeps the official numbers and codes of the PK21 form (docs/pk21-form-notes.md).</summary>
 public class Pk21FormTests
 {
     private static FormDefinition Form => FormLoader.Pk21;
@@ -136,11 +137,11 @@ public class Pk21FormTests
     {
         var filled = Family(noneQualifies);
         Assert.Equal(3, filled.SubmittedOne().Family[id]);
-        Assert.DoesNotContain(filled.Audit, a => a.ItemId == id && a.Kind != "auto");
-        Assert.Contains(filled.Audit, a => a.ItemId == id && a.Kind == "auto" && a.Value == new ChoiceAnswer(3));
+        Assert.DoesNotContain(filled.Audit, a => a.ItemId == id && a.Kind != AnswerChangeKind.Auto);
+        Assert.Contains(filled.Audit, a => a.ItemId == id && a.Kind == AnswerChangeKind.Auto && a.Value == new ChoiceAnswer(3));
 
         var asked = Family(someoneQualifies);
-        Assert.DoesNotContain(asked.Audit, a => a.ItemId == id && a.Kind == "auto");
+        Assert.DoesNotContain(asked.Audit, a => a.ItemId == id && a.Kind == AnswerChangeKind.Auto);
         var chosen = Assert.Single(asked.Audit, a => a.ItemId == id).Value;
         Assert.Equal(((ChoiceAnswer)chosen!).Code, asked.SubmittedOne().Family[id]);
     }

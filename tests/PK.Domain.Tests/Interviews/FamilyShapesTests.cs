@@ -1,3 +1,4 @@
+using PK.Domain.Conversations;
 using PK.Domain.Interviews;
 using PK.Domain.Tests.Support;
 
@@ -49,7 +50,7 @@ public class FamilyShapesTests
         Assert.Equal(1, record.Members[0]["keberadaan"]);
         Assert.True(record.Indicators.HasLansia);
         Assert.False(record.Indicators.SasaranStunting);
-        Assert.Contains(chat.Audit, a => a.ItemId == "pk_pengasuhan" && a.Kind == "auto");
+        Assert.Contains(chat.Audit, a => a.ItemId == "pk_pengasuhan" && a.Kind == AnswerChangeKind.Auto);
     }
 
     [Fact]
@@ -150,7 +151,7 @@ public class FamilyShapesTests
         chat.Send("7");
         Assert.Equal(7, Answer(chat, "pekerjaan#1"));
         Assert.Contains("2.2a ", chat.LastText);
-        Assert.Contains(chat.Audit, a => a.ItemKey == "pekerjaan#1" && a.Kind == "changed");
+        Assert.Contains(chat.Audit, a => a.ItemKey == "pekerjaan#1" && a.Kind == AnswerChangeKind.Changed);
     }
 
     [Fact]
@@ -164,7 +165,7 @@ public class FamilyShapesTests
         chat.Send("1");
 
         Assert.Null(Answer(chat, "usia_kawin_pertama#1"));
-        Assert.Contains(chat.Audit, a => a.ItemKey == "usia_kawin_pertama#1" && a.Kind == "dropped");
+        Assert.Contains(chat.Audit, a => a.ItemKey == "usia_kawin_pertama#1" && a.Kind == AnswerChangeKind.Dropped);
         Assert.Contains("tidak berlaku lagi", chat.LastText);
     }
 
@@ -181,7 +182,7 @@ public class FamilyShapesTests
 
         Assert.Null(Answer(chat, "nama#2"));
         Assert.Equal("Sumiyem", Answer(chat, "nama#1"));
-        Assert.Contains(chat.Audit, a => a.ItemKey == "nama#2" && a.Kind == "dropped");
+        Assert.Contains(chat.Audit, a => a.ItemKey == "nama#2" && a.Kind == AnswerChangeKind.Dropped);
     }
 
     [Fact]

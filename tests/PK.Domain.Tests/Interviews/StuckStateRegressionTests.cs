@@ -83,4 +83,25 @@ public class StuckStateRegressionTests
         Assert.Empty(submitted.Problems());
         Assert.All(submitted.Answers.Keys, k => Assert.True(submitted.IsRelevant(k) || submitted.IsAutoFilled(k), $"{k} answered but not relevant"));
     }
+
+    /// <summary>
+    /// The second dead end the same property found (shrunk to [1; 1; 1; 1; 1; 4]): member 2 made KK by a jump while
+    /// member 1's relation was unanswered left 1.10 with no valid choice (1 = a second KK, 2–4 = "member 1 is the KK").
+    /// Only member 1 may be the KK, so member 2's KK is refused when it is given.
+    /// </summary>
+    [Fact]
+    public void AnotherMemberCannotTakeTheKkBeforeMemberOneIsAnswered()
+    {
+        var chat = FamilyShapesTests.Header(2);
+        chat.Send("/ubah 2.10");
+
+        chat.Send("1");
+
+        Assert.Contains("Kepala Keluarga sudah ada; satu formulir hanya satu KK.", chat.LastText);
+        Assert.False(chat.ActiveInterview.Answers.ContainsKey(new AnswerKey("hubungan", 2)));
+        chat.AnswerCurrent();
+        Assert.Equal(new PK.Domain.Answers.ChoiceAnswer(2), chat.ActiveInterview.Answers[new AnswerKey("hubungan", 2)]);
+        var record = chat.FinishWith();
+        Assert.Equal(1, record.Members[0]["hubungan"]);
+    }
 }

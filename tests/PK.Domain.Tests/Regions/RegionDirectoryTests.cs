@@ -20,7 +20,7 @@ public class RegionDirectoryTests
     [Fact]
     public void KaranganyarHas17KecamatanAnd177DesaOrKelurahan()
     {
-        // PK21.md §5 says 176–177; the 2025 decree in data/wilayah.csv has 177.
+        // The PK21 reference counted 176–177; the 2025 decree in data/wilayah.csv has 177.
         Assert.Equal(17, Regions.ChildrenOf(Karanganyar).Count);
         Assert.Equal(177, Regions.DesaIn(Karanganyar).Count);
         Assert.Equal("Kabupaten Karanganyar", Regions.NameOf(Karanganyar));

@@ -67,7 +67,7 @@ public sealed class KaderChat
                 AnswerCurrent(answers);
             Send("/kirim");
             if (Submitted.Count > 0 || Active is null) break;
-            foreach (var (key, _) in ActiveInterview.Problems().ToList())
+            foreach (var key in ActiveInterview.Problems().Select(p => p.Key).ToList())
             {
                 var item = FormLoader.Pk21.Item(key.ItemId);
                 Send("/ubah " + item.DisplayNumber(key.Member));

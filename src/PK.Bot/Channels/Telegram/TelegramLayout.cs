@@ -74,7 +74,7 @@ public static class TelegramLayout
 
     public static ReplyMarkup? Markup(Reply reply, TelegramExtras extras) => extras.Keyboard switch
     {
-        ReplyKeyboard.RequestContact => new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact(PK.Domain.Texts.ShareContactButton))
+        ReplyKeyboard.RequestContact => new ReplyKeyboardMarkup(KeyboardButton.WithRequestContact(TelegramTexts.ShareContactButton))
         {
             ResizeKeyboard = true,
             OneTimeKeyboard = true,

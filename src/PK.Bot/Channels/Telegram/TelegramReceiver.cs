@@ -55,7 +55,7 @@ public sealed class TelegramReceiver(
     }
 
     private Task SetCommandsAsync(CancellationToken cancellationToken) =>
-        bot.SetMyCommands(Texts.CommandMenu.Select(c => new BotCommand(c.Command, c.Description)), cancellationToken: cancellationToken);
+        bot.SetMyCommands(TelegramTexts.CommandMenu.Select(c => new BotCommand(c.Command, c.Description)), cancellationToken: cancellationToken);
 
     private async Task PollAsync(CancellationToken stoppingToken)
     {

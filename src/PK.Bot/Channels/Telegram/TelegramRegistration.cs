@@ -26,7 +26,7 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
     /// <summary>Anything but a contact from an unlinked chat: show the contact button.</summary>
     public Task AskForContactAsync(ChatKey chat, string messageId, bool greeting, CancellationToken cancellationToken) =>
         ApplyAsync(chat, messageId, _ => Task.FromResult<IReadOnlyList<OutboxPayload>>(
-            [new OutboxPayload(Reply.Plain(greeting ? Texts.ShareContactPrompt : Texts.ShareContactFirst), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))]),
+            [new OutboxPayload(Reply.Plain(greeting ? TelegramTexts.ShareContactPrompt : TelegramTexts.ShareContactFirst), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))]),
             cancellationToken);
 
     /// <summary>A short refusal, once per update (groups and channels).</summary>
@@ -40,18 +40,18 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
             if (contact.UserId != sender.Id)
             {
                 logger.LogInformation("Chat {ChatId} shared someone else's contact; refused", chat.ChatId);
-                return [new OutboxPayload(Reply.Plain(Texts.NotOwnContact), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))];
+                return [new OutboxPayload(Reply.Plain(TelegramTexts.NotOwnContact), Telegram: new TelegramExtras(ReplyKeyboard.RequestContact))];
             }
             if (!PhoneNumber.TryParse(contact.PhoneNumber, out var phone))
             {
                 logger.LogInformation("Chat {ChatId} shared a contact whose number is not Indonesian; refused", chat.ChatId);
-                return [new OutboxPayload(Reply.Plain(Texts.ContactUnreadable), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
+                return [new OutboxPayload(Reply.Plain(TelegramTexts.ContactUnreadable), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
             }
             var person = await db.People.SingleOrDefaultAsync(p => p.PhoneHash == db.PhoneHashOf(phone.Digits) && p.Active, cancellationToken);
             if (person is null)
             {
                 logger.LogInformation("Chat {ChatId} shared a number that is not on the roster; no access", chat.ChatId);
-                return [new OutboxPayload(Reply.Plain(Texts.ContactNotOnRoster), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
+                return [new OutboxPayload(Reply.Plain(TelegramTexts.ContactNotOnRoster), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
             }
 
             var link = await db.ChatLinks.SingleOrDefaultAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId, cancellationToken);
@@ -63,7 +63,7 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
                 link.LinkedAt = clock.GetUtcNow();
             }
             logger.LogInformation("Chat {ChatId} linked to person {PersonId}", chat.ChatId, person.Id);
-            var welcome = Texts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
+            var welcome = TelegramTexts.ContactLinked + "\n" + string.Format(Texts.Welcome, person.Name);
             return [new OutboxPayload(Reply.Plain(welcome), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
         }, cancellationToken);
 

@@ -48,7 +48,7 @@ public sealed class TelegramUpdateHandler(
                 await OnPressAsync(messageId, press, cancellationToken);
                 break;
             case { ChannelPost: { } post }:
-                await registration.RefuseAsync(TelegramChannel.Chat(post.Chat.Id), messageId, Texts.PrivateChatsOnly, cancellationToken);
+                await registration.RefuseAsync(TelegramChannel.Chat(post.Chat.Id), messageId, TelegramTexts.PrivateChatsOnly, cancellationToken);
                 break;
             default:
                 logger.LogDebug("Update {UpdateId} of type {Type} ignored", update.Id, update.Type);
@@ -61,7 +61,7 @@ public sealed class TelegramUpdateHandler(
         var chat = TelegramChannel.Chat(message.Chat.Id);
         if (message.Chat.Type != ChatType.Private || message.From is null)
         {
-            await registration.RefuseAsync(chat, messageId, Texts.PrivateChatsOnly, cancellationToken);
+            await registration.RefuseAsync(chat, messageId, TelegramTexts.PrivateChatsOnly, cancellationToken);
             return;
         }
         if (message.Contact is { } contact)
@@ -95,7 +95,7 @@ public sealed class TelegramUpdateHandler(
         var chat = TelegramChannel.Chat(pressed?.Chat.Id ?? press.From.Id);
         if (pressed is { Chat.Type: not ChatType.Private })
         {
-            await registration.RefuseAsync(chat, messageId, Texts.PrivateChatsOnly, cancellationToken);
+            await registration.RefuseAsync(chat, messageId, TelegramTexts.PrivateChatsOnly, cancellationToken);
             await sender.AnswerPressAsync(press.Id, cancellationToken);
             return;
         }
@@ -127,7 +127,7 @@ public sealed class TelegramUpdateHandler(
             .OrderBy(m => m.Sequence).Select(m => m.PayloadJson).FirstOrDefaultAsync(cancellationToken);
         var stale = firstReply is not null && ReplyJson.Deserialize(firstReply).Kind == ReplyKind.Stale;
         var label = pressed.ReplyMarkup?.InlineKeyboard.SelectMany(row => row).FirstOrDefault(b => b.CallbackData == data)?.Text;
-        var mark = stale ? Texts.StaleButtonPressed : string.Format(Texts.ChosenAnswer, label ?? "");
+        var mark = stale ? TelegramTexts.StaleButtonPressed : string.Format(TelegramTexts.ChosenAnswer, label ?? "");
         var room = TelegramLayout.MaxTextLength - mark.Length - 2;
         var edited = (shownText.Length <= room ? shownText : shownText[..room]) + "\n\n" + mark;
         await OutboxWriter.QueueAsync(db, chat,

@@ -105,7 +105,7 @@ public sealed class WhatsAppChannelSender(
         {
             // WhatsApp refused the buttons or list: the same question as numbered text still reaches the kader.
             logger.LogWarning("WhatsApp refused an interactive message (error {Code}); sending it as numbered text", ex.Code);
-            var text = $"{interactive.Body.Text.TrimEnd()}\n\n{string.Join("\n", reply.Options.Select(o => $"{o.Number}. {o.Label}"))}\n{Texts.WhatsAppTypeNumber}";
+            var text = $"{interactive.Body.Text.TrimEnd()}\n\n{string.Join("\n", reply.Options.Select(o => $"{o.Number}. {o.Label}"))}\n{WhatsAppTexts.TypeNumber}";
             string wamid = "";
             foreach (var chunk in TextChunks.Split(text, WhatsAppLimits.TextBody))
                 wamid = await SendPartAsync(GraphMessage.OfText(to, chunk), null, to, cancellationToken);

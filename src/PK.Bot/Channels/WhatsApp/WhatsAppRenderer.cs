@@ -23,7 +23,7 @@ public static class WhatsAppRenderer
     public static IReadOnlyList<GraphMessage> Numbered(Reply reply, string to)
     {
         if (reply.Options.Count == 0) return AsText(reply.Text, to);
-        return AsText($"{reply.Text.TrimEnd()}\n\n{FullLabels(reply.Options)}\n{Texts.WhatsAppTypeNumber}", to);
+        return AsText($"{reply.Text.TrimEnd()}\n\n{FullLabels(reply.Options)}\n{WhatsAppTexts.TypeNumber}", to);
     }
 
     private static IReadOnlyList<GraphMessage> AsText(string text, string to) =>
@@ -44,7 +44,7 @@ public static class WhatsAppRenderer
         // The description carries a shortened title's full label; only when that too is cut does the body list them.
         var body = rows.Zip(reply.Options).Any(p => p.First.Description is { } d && d != p.Second.Label) ? WithFullLabels(reply) : reply.Text;
         return Interactive(body, to, body => new GraphInteractive("list", new GraphBody(body),
-            new GraphAction(Button: Texts.WhatsAppListButton, Sections: [new GraphSection(rows)])));
+            new GraphAction(Button: WhatsAppTexts.ListButton, Sections: [new GraphSection(rows)])));
     }
 
     /// <summary>The interactive message carries the body's last ≤ 1,024 characters (the question); anything before goes as text first.</summary>
@@ -85,7 +85,7 @@ public static class WhatsAppRenderer
     private static bool Shortened(IReadOnlyList<ReplyOption> options, IReadOnlyList<string> titles) =>
         options.Where((o, i) => o.Label != titles[i]).Any();
 
-    private static string WithFullLabels(Reply reply) => $"{reply.Text.TrimEnd()}\n\n{Texts.WhatsAppFullChoices}\n{FullLabels(reply.Options)}";
+    private static string WithFullLabels(Reply reply) => $"{reply.Text.TrimEnd()}\n\n{WhatsAppTexts.FullChoices}\n{FullLabels(reply.Options)}";
 
     private static string FullLabels(IReadOnlyList<ReplyOption> options) => string.Join("\n", options.Select(o => $"{o.Number}. {o.Label}"));
 }

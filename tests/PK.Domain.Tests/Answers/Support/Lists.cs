@@ -3,7 +3,7 @@ using PK.Domain.Forms;
 
 namespace PK.Domain.Tests.Answers.Support;
 
-/// <summary>Choice lists from PK21.md and a one-line way to parse against them.</summary>
+/// <summary>Choice lists of the PK21 form and a one-line way to parse against them.</summary>
 internal static class Lists
 {
     public static readonly DateOnly InterviewDate = new(2021, 4, 15);

@@ -1,9 +1,6 @@
 namespace PK.Domain.Regions;
 
-/// <summary>Indonesia's time zones as the census uses them.</summary>
-public enum IndonesianTimeZone { Wib, Wita, Wit }
-
-/// <summary>The 38 provinces by Kemendagri code, with the time zone each keeps (PK21.md §4).</summary>
+/// <summary>The 38 provinces by Kemendagri code, with the time zone each keeps.</summary>
 public static class Provinces
 {
     private static readonly Dictionary<string, (string Name, IndonesianTimeZone Zone)> All = new()

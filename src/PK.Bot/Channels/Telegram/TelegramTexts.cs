@@ -1,6 +1,7 @@
-namespace PK.Domain;
+namespace PK.Bot.Channels.Telegram;
 
-public static partial class Texts
+/// <summary>What the Telegram channel itself says (its contact step, its button marks, its command menu), in Bahasa Indonesia.</summary>
+public static class TelegramTexts
 {
     public const string ShareContactButton = "Bagikan nomor telepon";
     public const string ShareContactPrompt =

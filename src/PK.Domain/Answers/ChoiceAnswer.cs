@@ -1,0 +1,11 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace PK.Domain.Answers;
+
+public sealed record ChoiceAnswer(int Code) : AnswerValue
+{
+    public override object ExpressionValue => (long)Code;
+    public override object RecordValue => Code;
+    public override string ToString() => Code.ToString(CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,11 @@
+using System.Globalization;
+using System.Text.Json.Serialization;
+
+namespace PK.Domain.Answers;
+
+public sealed record TextAnswer(string Value) : AnswerValue
+{
+    public override object ExpressionValue => Value;
+    public override object RecordValue => Value;
+    public override string ToString() => Value;
+}
