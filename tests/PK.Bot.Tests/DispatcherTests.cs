@@ -1,7 +1,7 @@
 using System.Data.Common;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Tests.Support;
 
 namespace PK.Bot.Tests;

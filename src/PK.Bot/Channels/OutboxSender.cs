@@ -1,7 +1,7 @@
 using PK.Bot.Hosting;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Logging;
 using PK.Bot.Persistence;
 

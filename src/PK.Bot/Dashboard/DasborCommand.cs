@@ -1,5 +1,5 @@
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Domain.Conversations;
 using PK.Domain.People;
 

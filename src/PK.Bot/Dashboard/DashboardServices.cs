@@ -2,7 +2,7 @@ using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 
 namespace PK.Bot.Dashboard;
 

@@ -1,7 +1,7 @@
 using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
 using PK.Bot.Channels.WhatsApp;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Dashboard;
 using PK.Bot.Forwarding;
 using PK.Bot.Operations;

@@ -38,10 +38,10 @@ public sealed class BotMetrics
     }
 
     /// <summary>Runs one turn, counting it by outcome and timing it.</summary>
-    public async Task<PK.Bot.Conversations.TurnOutcome> TimeTurnAsync(Func<Task<PK.Bot.Conversations.TurnOutcome>> turn)
+    public async Task<PK.Bot.Turns.TurnOutcome> TimeTurnAsync(Func<Task<PK.Bot.Turns.TurnOutcome>> turn)
     {
         var started = clock.GetTimestamp();
-        var outcome = PK.Bot.Conversations.TurnOutcome.Failed;
+        var outcome = PK.Bot.Turns.TurnOutcome.Failed;
         try
         {
             outcome = await turn();

@@ -1,5 +1,5 @@
 using System.Text.Json;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Domain.Interviews;
 using PK.Domain.People;

@@ -10,7 +10,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataPro
     public DbSet<Person> People => Set<Person>();
     public DbSet<ChatLink> ChatLinks => Set<ChatLink>();
     public DbSet<ChatState> ChatStates => Set<ChatState>();
-    public DbSet<Interview> Interviews => Set<Interview>();
+    public DbSet<StoredInterview> Interviews => Set<StoredInterview>();
     public DbSet<AnswerAudit> AnswerAudit => Set<AnswerAudit>();
     public DbSet<ProcessedMessage> ProcessedMessages => Set<ProcessedMessage>();
     public DbSet<OutboxMessage> Outbox => Set<OutboxMessage>();

@@ -1,6 +1,6 @@
 using Microsoft.Extensions.Options;
 using PK.Bot.Channels;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Domain;
 using PK.Domain.Conversations;

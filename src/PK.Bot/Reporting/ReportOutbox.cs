@@ -1,4 +1,4 @@
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 
 namespace PK.Bot.Reporting;

@@ -1,5 +1,5 @@
 using PK.Bot.Hosting;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 
 namespace PK.Bot.Reporting;
 

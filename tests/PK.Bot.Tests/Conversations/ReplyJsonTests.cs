@@ -1,4 +1,4 @@
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Domain.Conversations;
 
 namespace PK.Bot.Tests.Conversations;

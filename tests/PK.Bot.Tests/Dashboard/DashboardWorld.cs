@@ -85,7 +85,7 @@ public sealed class DashboardWorld : IAsyncLifetime
                 Id = world.UnlinkedKader, Name = "Tanpa Chat Slamet", PhoneDigits = "628135559999", Role = Role.Kader, RegionCode = "33.13.02.2001",
                 CreatedAt = world.Clock.GetUtcNow(), UpdatedAt = world.Clock.GetUtcNow(),
             });
-            db.Interviews.Add(new PK.Bot.Persistence.Interview
+            db.Interviews.Add(new PK.Bot.Persistence.StoredInterview
             {
                 RecordId = Guid.NewGuid(), Version = 1, KaderId = world.People["Sulastri"].Id, RegionCode = "33.13.01.2001",
                 Status = InterviewStatus.Paused, SnapshotJson = "{}", StartedAt = world.Clock.GetUtcNow().AddHours(-2), UpdatedAt = world.Clock.GetUtcNow().AddHours(-1),

@@ -19,7 +19,7 @@ public sealed class ForwardingEndToEndTests
         var core = CoreQuery.Sqlite(bot.Folder.File("pk-core.db"));
         var n = 0;
         foreach (var text in FamilyRecords.FamilyOfFour)
-            await bot.Dispatcher.DispatchAsync(new PK.Bot.Conversations.IncomingMessage(new PK.Bot.Conversations.ChatKey(RecordingSender.ChannelName, "k1"), $"m{n++}", new PK.Domain.Conversations.Inbound(PK.Domain.Conversations.InboundKind.Text, text, day.GetUtcNow())));
+            await bot.Dispatcher.DispatchAsync(new PK.Bot.Turns.IncomingMessage(new PK.Bot.Turns.ChatKey(RecordingSender.ChannelName, "k1"), $"m{n++}", new PK.Domain.Conversations.Inbound(PK.Domain.Conversations.InboundKind.Text, text, day.GetUtcNow())));
 
         await bot.WaitUntilNothingWaitsAsync();
         var queued = Assert.Single(await bot.QueryAsync(db => db.SubmittedRecords.ToListAsync()));
@@ -27,7 +27,7 @@ public sealed class ForwardingEndToEndTests
         Assert.Equal(1, await core.CountAsync("pk_family_records", $"record_id = '{queued.RecordId:D}' AND record_version = 1"));
 
         foreach (var text in new[] { "/koreksi", "1", "/kirim" })
-            await bot.Dispatcher.DispatchAsync(new PK.Bot.Conversations.IncomingMessage(new PK.Bot.Conversations.ChatKey(RecordingSender.ChannelName, "k1"), $"m{n++}", new PK.Domain.Conversations.Inbound(PK.Domain.Conversations.InboundKind.Text, text, day.GetUtcNow())));
+            await bot.Dispatcher.DispatchAsync(new PK.Bot.Turns.IncomingMessage(new PK.Bot.Turns.ChatKey(RecordingSender.ChannelName, "k1"), $"m{n++}", new PK.Domain.Conversations.Inbound(PK.Domain.Conversations.InboundKind.Text, text, day.GetUtcNow())));
 
         await Eventually.HoldsAsync(async () => await bot.CountAsync(ForwardStatus.Delivered) == 2, "the correction is delivered");
         Assert.Equal(1, await core.CountAsync("pk_family_records"));

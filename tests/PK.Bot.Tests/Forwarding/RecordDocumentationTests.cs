@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Tests.Support;
 
 namespace PK.Bot.Tests.Forwarding;

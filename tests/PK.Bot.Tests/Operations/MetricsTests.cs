@@ -1,5 +1,5 @@
 using System.Net;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Tests.Support;
 
 namespace PK.Bot.Tests.Operations;

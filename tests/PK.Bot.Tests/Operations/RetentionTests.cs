@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 using PK.Bot.Channels.WhatsApp;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Operations;
 using PK.Bot.Persistence;
 using PK.Bot.Tests.Support;

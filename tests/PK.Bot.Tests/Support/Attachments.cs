@@ -1,6 +1,6 @@
 using System.IO.Compression;
 using Microsoft.Extensions.DependencyInjection;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Bot.Reporting;
 

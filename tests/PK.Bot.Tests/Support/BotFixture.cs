@@ -1,7 +1,7 @@
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Hosting;
 using PK.Bot.Persistence;
 using PK.Domain.People;

@@ -29,7 +29,7 @@ public static class FamilyRecords
     ];
 
     private static readonly Lazy<FamilyRecord> familyOfFourRecord = new(BuildRecord);
-    private static readonly Lazy<string> template = new(() => JsonSerializer.Serialize(familyOfFourRecord.Value, PK.Bot.Conversations.ConversationTurnHandler.RecordJson));
+    private static readonly Lazy<string> template = new(() => JsonSerializer.Serialize(familyOfFourRecord.Value, PK.Bot.Turns.ConversationTurnHandler.RecordJson));
 
     /// <summary>The family of four's record as the engine submits it.</summary>
     public static FamilyRecord FamilyOfFourRecord => familyOfFourRecord.Value;

@@ -1,5 +1,5 @@
 using PK.Bot.Channels;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 

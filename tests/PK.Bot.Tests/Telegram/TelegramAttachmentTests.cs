@@ -1,5 +1,5 @@
 using PK.Bot.Channels.Telegram;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Tests.Support;
 using PK.Domain;
 using PK.Domain.People;

@@ -1,7 +1,7 @@
 using Microsoft.Extensions.DependencyInjection;
 using PK.Bot.Channels;
 using PK.Bot.Channels.Telegram;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Hosting;
 using PK.Domain.Conversations;
 using PK.Bot.Tests.Support;

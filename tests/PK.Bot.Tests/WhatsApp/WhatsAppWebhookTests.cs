@@ -213,7 +213,7 @@ public sealed class WhatsAppWebhookTests
         const string burst = "6281399990001";
         await using var wa = await WhatsAppBot.StartAsync();
         await wa.AddRosterPersonAsync("Sri Wahyuni", Kader);
-        var gate = wa.Bot.App.Services.GetRequiredService<PK.Bot.Conversations.StrangerGate>();
+        var gate = wa.Bot.App.Services.GetRequiredService<PK.Bot.Turns.StrangerGate>();
 
         Assert.Contains("belum terdaftar", Assert.Single(await wa.SayAsync(stranger, "halo")).Text);
         for (var i = 0; i < 99; i++)

@@ -1,5 +1,5 @@
 using Microsoft.EntityFrameworkCore;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 

@@ -116,7 +116,7 @@ public sealed class TelegramReceiver(
             {
                 Channel = TelegramChannel.Name,
                 ChatId = chatId.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                PayloadJson = Conversations.ReplyJson.Serialize(PK.Domain.Conversations.Reply.Plain(text)),
+                PayloadJson = Turns.ReplyJson.Serialize(PK.Domain.Conversations.Reply.Plain(text)),
                 CreatedAt = clock.GetUtcNow(),
             }, cancellationToken);
         }

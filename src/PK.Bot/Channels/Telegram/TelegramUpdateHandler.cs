@@ -1,6 +1,6 @@
 using PK.Bot.Hosting;
 using System.Globalization;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Domain;
 using PK.Domain.Conversations;

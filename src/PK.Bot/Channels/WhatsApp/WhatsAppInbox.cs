@@ -1,5 +1,5 @@
 using PK.Bot.Channels.Inbox;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Hosting;
 using PK.Bot.Persistence;
 using PK.Domain.People;

@@ -1,7 +1,7 @@
 using PK.Bot.Hosting;
 using System.Text.Json;
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Bot.Persistence;
 using PK.Bot.Channels.Inbox;
 

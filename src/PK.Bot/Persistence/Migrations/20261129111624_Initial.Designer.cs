@@ -156,7 +156,7 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.Property<Guid>("RecordId")
                         .ValueGeneratedOnAdd()
@@ -409,7 +409,7 @@ namespace PK.Bot.Persistence.Migrations
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", null)
                         .WithMany()

@@ -208,7 +208,7 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.Property<Guid>("RecordId")
                         .ValueGeneratedOnAdd()
@@ -461,7 +461,7 @@ namespace PK.Bot.Persistence.Migrations
                     b.Navigation("Person");
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", null)
                         .WithMany()

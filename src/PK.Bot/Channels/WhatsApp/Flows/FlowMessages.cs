@@ -1,5 +1,5 @@
 using System.Globalization;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Domain;
 using PK.Domain.Conversations;
 

@@ -2,7 +2,7 @@ using System.Globalization;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using Microsoft.Extensions.Options;
-using PK.Bot.Conversations;
+using PK.Bot.Turns;
 using PK.Domain;
 using PK.Domain.Conversations;
 using PK.Domain.Forms;

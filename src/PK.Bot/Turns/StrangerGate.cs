@@ -2,7 +2,7 @@ using System.Collections.Concurrent;
 using System.Diagnostics.Metrics;
 using Microsoft.Extensions.Options;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>Settings for chats of people not on the roster (bound from the <c>Security</c> section).</summary>
 public sealed class StrangerOptions

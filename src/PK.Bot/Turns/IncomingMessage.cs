@@ -1,6 +1,6 @@
 using PK.Domain.Conversations;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>A message as a channel hands it over: where it came from, the platform's id for it, and its neutral content.</summary>
 /// <param name="RetriedByChannel">The channel keeps the message and hands it over again until its turn commits

@@ -4,7 +4,7 @@ using PK.Domain.Interviews;
 namespace PK.Bot.Persistence;
 
 /// <summary>One family being (or having been) recorded: the domain's InterviewSnapshot, encrypted, plus columns to query by.</summary>
-public sealed class Interview
+public sealed class StoredInterview
 {
     public Guid RecordId { get; set; }
     public int Version { get; set; }
@@ -21,9 +21,9 @@ public sealed class Interview
     public DateTimeOffset? SubmittedAt { get; set; }
 }
 
-internal sealed class InterviewConfiguration : IEntityTypeConfiguration<Interview>
+internal sealed class InterviewConfiguration : IEntityTypeConfiguration<StoredInterview>
 {
-    public void Configure(EntityTypeBuilder<Interview> interview)
+    public void Configure(EntityTypeBuilder<StoredInterview> interview)
     {
         interview.ToTable("interviews");
         interview.HasKey(i => i.RecordId);

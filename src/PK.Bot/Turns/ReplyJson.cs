@@ -1,7 +1,7 @@
 using PK.Bot.Channels;
 using PK.Domain.Conversations;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>A plain reply as an outbox payload, and the reply of any payload (see <see cref="OutboxPayload"/>, which this only wraps).</summary>
 public static class ReplyJson

@@ -1,4 +1,4 @@
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 public static class ChannelNames
 {

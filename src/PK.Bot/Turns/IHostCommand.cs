@@ -1,7 +1,7 @@
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>What a host-level command is given: the turn's context (its transaction is open) and the words after the command.</summary>
 public sealed record HostCommandContext(BotDbContext Db, Person Person, ChatKey Chat, string Argument, DateTimeOffset Now);

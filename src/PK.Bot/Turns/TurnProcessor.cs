@@ -4,7 +4,7 @@ using PK.Bot.Channels;
 using PK.Bot.Persistence;
 using PK.Bot.Reporting;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>
 /// One turn, one transaction: skip a redelivery, load the chat and the kader's interviews, let the
@@ -83,7 +83,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
         state.UpdatedAt = now;
     }
 
-    private static void SaveInterviews(BotDbContext db, Person kader, IReadOnlyList<Interview> loaded, IReadOnlyList<Interview> changed)
+    private static void SaveInterviews(BotDbContext db, Person kader, IReadOnlyList<StoredInterview> loaded, IReadOnlyList<StoredInterview> changed)
     {
         foreach (var interview in changed)
         {

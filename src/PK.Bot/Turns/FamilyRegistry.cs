@@ -4,7 +4,7 @@ using PK.Domain;
 using PK.Domain.Conversations;
 using PK.Domain.Interviews;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>
 /// Finds an already recorded family by its address key or by its KK NIK (both compared as HMAC hashes), within the

@@ -3,7 +3,7 @@ using PK.Domain.Conversations;
 using PK.Domain.Forms;
 using PK.Domain.Regions;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 public static class ConversationServices
 {

@@ -2,7 +2,7 @@ using PK.Bot.Channels;
 using PK.Bot.Persistence;
 using PK.Domain.Conversations;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>
 /// Applies one chat's messages one at a time, in the order they were handed over, while different chats

@@ -1,6 +1,6 @@
 using PK.Domain.Conversations;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>
 /// A channel's own say in a turn of its chats (WhatsApp Flows: a form screen's answers in, form screens out). It decides

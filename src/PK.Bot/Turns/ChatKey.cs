@@ -1,4 +1,4 @@
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>One chat on one channel: the unit of ordering.</summary>
 public readonly record struct ChatKey(string Channel, string ChatId)

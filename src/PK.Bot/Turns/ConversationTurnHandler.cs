@@ -8,15 +8,14 @@ using PK.Domain.Answers;
 using PK.Domain.Conversations;
 using PK.Domain.Interviews;
 using PK.Domain.Regions;
-using InterviewRow = PK.Bot.Persistence.Interview;
 
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>What one turn starts from, in stored form.</summary>
-public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<InterviewRow> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry, string? Channel = null);
+public sealed record TurnContext(Person Person, string? StateJson, IReadOnlyList<StoredInterview> Interviews, Inbound Message, DateTimeOffset Now, IFamilyRegistry Registry, string? Channel = null);
 
 /// <summary>What one turn decided, in stored form: the processor saves all of it in one transaction.</summary>
-public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<InterviewRow> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted, IReadOnlyList<FamilyFact> Facts);
+public sealed record TurnDecision(string StateJson, IReadOnlyList<Reply> Replies, IReadOnlyList<StoredInterview> Changed, IReadOnlyList<AnswerAudit> Audit, IReadOnlyList<SubmittedRecord> Submitted, IReadOnlyList<FamilyFact> Facts);
 
 /// <summary>
 /// The one place the host meets the domain's conversation: it translates stored rows to the engine's
@@ -69,7 +68,7 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     }
 
     /// <summary>The kader's interviews the engine may touch: unfinished ones, and submitted ones still open to correction.</summary>
-    public async Task<IReadOnlyList<InterviewRow>> LoadInterviewsAsync(BotDbContext db, Person kader, DateTimeOffset now, CancellationToken cancellationToken)
+    public async Task<IReadOnlyList<StoredInterview>> LoadInterviewsAsync(BotDbContext db, Person kader, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var correctableSince = now.AddDays(-options.Value.CorrectionDays);
         return await db.Interviews
@@ -78,7 +77,7 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
             .ToListAsync(cancellationToken);
     }
 
-    private InterviewRow ToRow(InterviewSnapshot snapshot, Person kader) => new()
+    private StoredInterview ToRow(InterviewSnapshot snapshot, Person kader) => new()
     {
         RecordId = snapshot.RecordId,
         Version = snapshot.Version,

@@ -1,4 +1,4 @@
-namespace PK.Bot.Conversations;
+namespace PK.Bot.Turns;
 
 /// <summary>What became of one incoming message.</summary>
 public enum TurnOutcome
