@@ -16,6 +16,7 @@ public static partial class Texts
         "/batal — batalkan keluarga ini\n" +
         "/koreksi — perbaiki keluarga yang sudah dikirim\n" +
         "/progres — lihat capaian\n" +
+        "/dasbor — tautan masuk ke dasbor web (koordinator dan admin)\n" +
         "Beberapa jawaban pilihan atau angka boleh dikirim sekaligus, dipisah spasi: 1 2 1 1. Balas ok untuk menerima usulan.";
     public const string NoActiveFamily = "Belum ada keluarga yang sedang dicatat. Ketik /mulai untuk keluarga baru.";
     public const string UnknownCommand = "Perintah {0} tidak dikenal. Ketik /bantuan untuk daftar perintah.";

@@ -33,6 +33,7 @@ public static class TelegramTexts
         ("batal", "Batalkan keluarga ini"),
         ("koreksi", "Perbaiki keluarga yang sudah dikirim"),
         ("progres", "Lihat capaian"),
+        ("dasbor", "Tautan masuk dasbor web (koordinator)"),
         ("bantuan", "Daftar perintah"),
     ];
 }
