@@ -44,7 +44,9 @@ public sealed partial class Interview
         echoes.Add(Apply(first, name.Accepted, name.Notice));
         applied.Add(first);
         Settle();
-        if (CurrentPhase != Phase.Answering || CurrentKey is not { } next || _form.Item(next.ItemId).Type != QuestionType.Nik)
+        // Only this member's own NIK, asked right after the name: after a jump back to a name it may be answered already.
+        var nik = new AnswerKey(NextItemInBlock(_form.Item(first.ItemId))!.Id, first.Member);
+        if (CurrentPhase != Phase.Answering || CurrentKey is not { } next || next != nik)
             return Finish(null, null, applied, echoes, [pair.Nik]);
         return Finish(next, Try(next, pair.Nik), applied, echoes, []);
     }

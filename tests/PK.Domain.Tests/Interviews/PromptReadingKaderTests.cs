@@ -76,6 +76,22 @@ public partial class PromptReadingKaderTests(ITestOutputHelper output)
     }
 
     [Fact]
+    public void ANikTypedWithANameAfterAJumpBackNeverLandsOnAnotherQuestion()
+    {
+        var chat = new KaderChat();
+        foreach (var text in WholeFamilyTests.FamilyOfFourInputs[..8]) chat.Send(text);
+        chat.Send("Siti Aminah");
+        Assert.Equal(new AnswerKey("nik", 2), chat.ActiveInterview.CurrentKey);
+        chat.Send("/ubah 1.2");
+        chat.Send("Budi Santosa 3313011708759999");
+        var answers = chat.ActiveInterview.Answers;
+        Assert.Equal(new TextAnswer("Budi Santosa"), answers[new AnswerKey("nama", 1)]);
+        Assert.Equal(new NikAnswer("3313011708750001"), answers[new AnswerKey("nik", 1)]);
+        Assert.False(answers.ContainsKey(new AnswerKey("nik", 2)));
+        Assert.Contains(string.Format(Texts.UnusedTokens, "3313011708759999"), chat.LastText);
+    }
+
+    [Fact]
     public void ReligionJknAndPresenceAreProposedFromThePreviousMemberNeverFilled()
     {
         var chat = new KaderChat();
