@@ -48,5 +48,11 @@ public static partial class Texts
     public const string MemberHeader = "Anggota {0}";
     public const string ProgressLine = "[{0}]";
     public const string ProgressMember = "[{0} · Anggota {1} dari {2}]";
+    /// <summary>At a member's name question, from member 2: {0} {1} the previous member's name and masked NIK, {2} its number.</summary>
+    public const string NameAndNikHint = "Anggota berikutnya bisa sekaligus: nama dan NIK dalam satu pesan (nama, spasi, 16 angka NIK), seperti «{0} {1}» untuk anggota {2}.";
+    /// <summary>At a member's first one-word question, from member 2: {0} the rest of the member in one message, shaped like member {1}.</summary>
+    public const string MemberBatchHint = "Anggota berikutnya bisa sekaligus: sisa jawaban anggota ini dalam satu pesan, dipisah spasi, mis. «{0}» (urutan seperti anggota {1}; ok = terima usulan).";
+    /// <summary>At the third question of a run of one-word questions: {0} the two answers before it, as one message.</summary>
+    public const string RunBatchHint = "Bisa sekaligus: jawaban pertanyaan ini dan berikutnya dalam satu pesan, dipisah spasi, seperti dua jawaban terakhir tadi: «{0}».";
     public const string SeveralAllowed = "Boleh pilih beberapa: tulis nomornya, mis. 1,3.";
 }

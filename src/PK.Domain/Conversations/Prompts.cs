@@ -25,6 +25,12 @@ internal static class Prompts
                 : Texts.Proposal;
             yield return string.Format(format, shown);
         }
+        if (interview.NameAndNikExample(key) is { } nameAndNik)
+            yield return string.Format(Texts.NameAndNikHint, nameAndNik.Name, nameAndNik.MaskedNik, nameAndNik.Member);
+        else if (interview.MemberBatchExample(key) is { } memberExample)
+            yield return string.Format(Texts.MemberBatchHint, memberExample, key.Member - 1);
+        else if (interview.RunBatchExample(key) is { } runExample)
+            yield return string.Format(Texts.RunBatchHint, runExample);
         if (!item.Required && item.Hint?.Indonesian.Contains("/lewati") != true) yield return Texts.OptionalHint;
     }
 

@@ -288,6 +288,7 @@ public sealed partial class Interview
 
         var applied = new List<AnswerKey>();
         var echoes = new List<Recorded>();
+        if (AnswerNameAndNik(first, text) is { } nameAndNik) return nameAndNik;
         var whole = Try(first, text.Trim());
         if (whole.Accepted is not null || !LooksLikeBatch(text, first)) return Finish(first, whole, applied, echoes, []);
 
