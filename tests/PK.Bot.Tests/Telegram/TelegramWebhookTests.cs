@@ -22,7 +22,7 @@ public sealed class TelegramWebhookTests
         Assert.Equal(TelegramHarness.WebhookSecret, webhook.Body["secret_token"]!.GetValue<string>());
         Assert.DoesNotContain(tg.Api.Calls, c => c.Method is "getUpdates" or "deleteWebhook");
         var commands = tg.Api.Succeeded("setMyCommands")[0].Body["commands"]!.AsArray().Select(c => "/" + c!["command"]!.GetValue<string>());
-        Assert.Equal(["/mulai", "/lanjut", "/kembali", "/lewati", "/ringkasan", "/ubah", "/kirim", "/jeda", "/batal", "/koreksi", "/progres", "/bantuan"], commands);
+        Assert.Equal(["/mulai", "/lanjut", "/kembali", "/lewati", "/ringkasan", "/ubah", "/kirim", "/jeda", "/batal", "/koreksi", "/progres", "/dasbor", "/bantuan"], commands);
     }
 
     [Fact]
