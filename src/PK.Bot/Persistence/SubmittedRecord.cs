@@ -24,7 +24,8 @@ internal sealed class SubmittedRecordConfiguration : IEntityTypeConfiguration<Su
 {
     public void Configure(EntityTypeBuilder<SubmittedRecord> record)
     {
-        record.ToTable("submitted_records");
+        // AFTER triggers keep area_backlog in step (SQLite's RETURNING clause does not work with them).
+        record.ToTable("submitted_records", t => t.UseSqlReturningClause(false));
         record.HasKey(r => r.Id);
         record.HasIndex(r => new { r.RecordId, r.Version }).IsUnique();
         record.Property(r => r.PayloadJson).IsEncrypted();

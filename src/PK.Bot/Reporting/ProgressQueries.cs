@@ -55,24 +55,14 @@ public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IO
     public async Task<ForwardBacklog> BacklogAsync(ReportScope scope, RegionCode area, CancellationToken cancellationToken)
     {
         Require(scope, area);
-        // Waiting records first, in RecordId order (CROSS JOIN fixes SQLite's join order): each probe of the facts' covering
-        // index lands next to the previous one, so a kabupaten's backlog is counted in a fraction of a second.
+        // area_backlog holds one row per desa and kader, kept exact by triggers as records are submitted and delivered: an area's
+        // backlog is a range of its key, whatever the number of waiting records.
         var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : Range(area);
         var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
-        // One desa holds a few thousand families at most: start from them and probe the waiting index for each, rather than
-        // walking every waiting record of the database (the dashboard's desa page asks this on every view).
-        var found = area.Level == RegionLevel.Desa
-            ? await db.Database.SqlQuery<BacklogRow>($"""
-                SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
-                FROM family_facts AS f CROSS JOIN submitted_records AS s INDEXED BY "IX_submitted_records_ForwardStatus_RecordId_SubmittedAt"
-                  ON s."ForwardStatus" = 'Pending' AND s."RecordId" = f."RecordId"
-                WHERE f."DesaCode" = {area.Dotted} AND ({kader} IS NULL OR f."KaderId" = {kader})
-                """).SingleAsync(cancellationToken)
-            : await db.Database.SqlQuery<BacklogRow>($"""
-            SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
-            FROM submitted_records AS s CROSS JOIN family_facts AS f INDEXED BY "IX_family_facts_RecordId_Version_DesaCode_KaderId" ON f."RecordId" = s."RecordId"
-            WHERE s."ForwardStatus" = 'Pending' AND f."DesaCode" >= {low} AND f."DesaCode" < {high}
-              AND ({kader} IS NULL OR f."KaderId" = {kader})
+        var found = await db.Database.SqlQuery<BacklogRow>($"""
+            SELECT COALESCE(SUM(b."Waiting"), 0) AS "Count", MIN(b."Oldest") AS "Oldest"
+            FROM area_backlog AS b
+            WHERE b."DesaCode" >= {low} AND b."DesaCode" < {high} AND ({kader} IS NULL OR b."KaderId" = {kader})
             """).SingleAsync(cancellationToken);
         return found.Oldest is null
             ? new ForwardBacklog(0, null)

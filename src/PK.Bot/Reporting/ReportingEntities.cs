@@ -25,6 +25,20 @@ public sealed class FamilyFact
     public int MemberCount { get; set; }
 }
 
+/// <summary>
+/// How many submitted versions of one kader's families in one desa still wait for the core, and since when. Kept by
+/// database triggers in the same statement that submits, delivers, rejects, retries or moves a record (see the
+/// <c>BacklogCounters</c> migration), so a report sums at most one row per kader and desa instead of walking the backlog.
+/// </summary>
+public sealed class AreaBacklog
+{
+    public required string DesaCode { get; set; }
+    public Guid KaderId { get; set; }
+    public int Waiting { get; set; }
+    /// <summary>The earliest <c>SubmittedAt</c> among the waiting versions (null when none waits).</summary>
+    public DateTimeOffset? Oldest { get; set; }
+}
+
 /// <summary>An area's family target from <c>targets import</c>.</summary>
 public sealed class AreaTarget
 {
@@ -64,6 +78,7 @@ public static class ReportingSets
         public DbSet<AreaTarget> AreaTargets => db.Set<AreaTarget>();
         public DbSet<ReportDelivery> ReportDeliveries => db.Set<ReportDelivery>();
         public DbSet<ExportRequest> ExportRequests => db.Set<ExportRequest>();
+        public DbSet<AreaBacklog> AreaBacklogs => db.Set<AreaBacklog>();
     }
 }
 
@@ -71,7 +86,8 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
 {
     public void Configure(EntityTypeBuilder<FamilyFact> fact)
     {
-        fact.ToTable("family_facts");
+        // AFTER triggers keep area_backlog in step (SQLite's RETURNING clause does not work with them).
+        fact.ToTable("family_facts", t => t.UseSqlReturningClause(false));
         fact.HasKey(f => f.RecordId);
         fact.Property(f => f.DesaCode).HasMaxLength(13);
         // Covering indexes: reports read an area's counts, its kader's counts and its backlog from these alone, never from
@@ -81,6 +97,17 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
         fact.HasIndex(f => new { f.KaderId, f.SubmittedLocalDate });
         // Only berisiko families, by desa: the dashboard's breakdown by reason reads an area's slice of it.
         fact.HasIndex(f => new { f.DesaCode, f.RiskMask }).HasFilter("\"RiskMask\" <> 0");
+    }
+}
+
+internal sealed class AreaBacklogConfiguration : IEntityTypeConfiguration<AreaBacklog>
+{
+    public void Configure(EntityTypeBuilder<AreaBacklog> backlog)
+    {
+        backlog.ToTable("area_backlog");
+        // Desa first: an area's rows are one range of the key.
+        backlog.HasKey(b => new { b.DesaCode, b.KaderId });
+        backlog.Property(b => b.DesaCode).HasMaxLength(13);
     }
 }
 

@@ -202,6 +202,26 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("answer_audit", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.AreaBacklog", b =>
+                {
+                    b.Property<string>("DesaCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Oldest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DesaCode", "KaderId");
+
+                    b.ToTable("area_backlog", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.AreaTarget", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -361,6 +381,8 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt");
 
                     b.ToTable("family_facts", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PK.Bot.Persistence.ForwardState", b =>
@@ -721,6 +743,8 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
 
                     b.ToTable("submitted_records", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PK.Bot.Security.DataKeyState", b =>
