@@ -39,6 +39,21 @@ public sealed class AreaBacklog
     public DateTimeOffset? Oldest { get; set; }
 }
 
+/// <summary>
+/// How many families one kader recorded in one desa (of them berisiko), and when the latest was first submitted: the
+/// family facts summed per desa and kader, kept by database triggers in the statement that writes a fact (see the
+/// <c>FamilyCounters</c> migration). Reports read these rows, and only the facts of the days after the asked date.
+/// </summary>
+public sealed class AreaFamilies
+{
+    public required string DesaCode { get; set; }
+    public Guid KaderId { get; set; }
+    public int Families { get; set; }
+    public int Berisiko { get; set; }
+    /// <summary>The latest <c>FirstSubmittedAt</c> among the families (null when none is left).</summary>
+    public DateTimeOffset? LastFamilyAt { get; set; }
+}
+
 /// <summary>An area's family target from <c>targets import</c>.</summary>
 public sealed class AreaTarget
 {
@@ -79,6 +94,7 @@ public static class ReportingSets
         public DbSet<ReportDelivery> ReportDeliveries => db.Set<ReportDelivery>();
         public DbSet<ExportRequest> ExportRequests => db.Set<ExportRequest>();
         public DbSet<AreaBacklog> AreaBacklogs => db.Set<AreaBacklog>();
+        public DbSet<AreaFamilies> AreaFamilies => db.Set<AreaFamilies>();
     }
 }
 
@@ -108,6 +124,16 @@ internal sealed class AreaBacklogConfiguration : IEntityTypeConfiguration<AreaBa
         // Desa first: an area's rows are one range of the key.
         backlog.HasKey(b => new { b.DesaCode, b.KaderId });
         backlog.Property(b => b.DesaCode).HasMaxLength(13);
+    }
+}
+
+internal sealed class AreaFamiliesConfiguration : IEntityTypeConfiguration<AreaFamilies>
+{
+    public void Configure(EntityTypeBuilder<AreaFamilies> families)
+    {
+        families.ToTable("area_families");
+        families.HasKey(f => new { f.DesaCode, f.KaderId });
+        families.Property(f => f.DesaCode).HasMaxLength(13);
     }
 }
 

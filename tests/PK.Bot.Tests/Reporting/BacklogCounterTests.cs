@@ -93,6 +93,7 @@ public sealed class BacklogCounterTests
             }
             kinds[kind] = kinds.GetValueOrDefault(kind) + 1;
             busiest = Math.Max(busiest, await AssertBacklogsMatchAsync(bot, kader, $"step {step} ({kind})"));
+            if (step % 4 == 0 || kind is "correct" or "delete") await AssertFamiliesMatchAsync(bot, kader, $"step {step} ({kind})");
         }
 
         // Every kind of change happened, over a backlog that was not trivially small.
@@ -163,6 +164,35 @@ public sealed class BacklogCounterTests
             Assert.True(await FullCountAsync(bot, area, person.Id) == await BacklogAsync(bot, scope, area), $"{when}: kader in {area}");
         }
         return (await FullCountAsync(bot, RegionCode.Parse("33.13"), null)).Waiting;
+    }
+
+    /// <summary>The report's families per desa and per kader (from area_families) against the facts counted one by one, for two days.</summary>
+    private static async Task AssertFamiliesMatchAsync(BotFixture bot, IReadOnlyList<Person> kader, string when)
+    {
+        var scopes = new[] { "33.13", "33.13.01", "33.13.02" }.Concat(Desa).Select(RegionCode.Parse).Select(a => (Scope: ReportScope.Operator(a), Area: a))
+            .Concat(kader.Select(k => (Scope: new ReportScope(Role.Kader, k.Id.ToString(), RegionCode.Parse(k.RegionCode)), Area: RegionCode.Parse(k.RegionCode))));
+        foreach (var date in new[] { new DateOnly(2026, 4, 6), new DateOnly(2026, 4, 14) })
+            foreach (var (scope, area) in scopes)
+            {
+                await using var scoped = bot.App.Services.CreateAsyncScope();
+                var db = scoped.ServiceProvider.GetRequiredService<BotDbContext>();
+                var queries = Queries(bot, db);
+                var facts = ProgressQueries.FactsIn(db, scope, area).Where(f => f.SubmittedLocalDate <= date);
+
+                var expectedDesa = (await facts.ToListAsync()).GroupBy(f => f.DesaCode)
+                    .Select(g => $"{g.Key}:{g.Count()}/{g.Count(f => f.SubmittedLocalDate == date)}/{g.Count(f => f.Berisiko)}").Order(StringComparer.Ordinal);
+                var actualDesa = (await queries.DesaCountsAsync(scope, area, date, CancellationToken.None))
+                    .Select(d => $"{d.Desa.Dotted}:{d.Families}/{d.Today}/{d.Berisiko}").Order(StringComparer.Ordinal);
+                Assert.True(expectedDesa.SequenceEqual(actualDesa), $"{when}, {date}, {scope.Role} {area}: desa {string.Join(" ", expectedDesa)} vs {string.Join(" ", actualDesa)}");
+
+                var expectedKader = (await facts.ToListAsync()).GroupBy(f => f.KaderId)
+                    .ToDictionary(g => g.Key.ToString(), g => (g.Count(), g.Count(f => f.SubmittedLocalDate == date), (DateTimeOffset?)g.Max(f => f.FirstSubmittedAt)));
+                foreach (var status in await queries.KaderAsync(scope, area, date, CancellationToken.None))
+                {
+                    var expected = expectedKader.GetValueOrDefault(status.PersonId);
+                    Assert.True(expected == (status.Families, status.Today, status.LastFamilyAt), $"{when}, {date}, {scope.Role} {area}: kader {expected} vs {(status.Families, status.Today, status.LastFamilyAt)}");
+                }
+            }
     }
 
     private static async Task<ForwardBacklog> BacklogAsync(BotFixture bot, ReportScope scope, RegionCode area)

@@ -222,6 +222,29 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("area_backlog", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.AreaFamilies", b =>
+                {
+                    b.Property<string>("DesaCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Berisiko")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Families")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFamilyAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DesaCode", "KaderId");
+
+                    b.ToTable("area_families", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.AreaTarget", b =>
                 {
                     b.Property<string>("RegionCode")
