@@ -41,16 +41,17 @@ public sealed class BacklogCounterTests
                 kind = "submit";
                 var who = kader[rng.Next(kader.Count)];
                 var id = Guid.NewGuid();
-                await FamilySet.AddAsync(bot, who.Id, FamilySet.Record(Desa[rng.Next(Desa.Length)], who.Id, FamilySet.Wib(4, 1 + rng.Next(13), 7 + rng.Next(10)), id: id));
+                await FamilySet.AddAsync(bot, who.Id, FamilySet.Record(Desa[rng.Next(Desa.Length)], who.Id, FamilySet.Wib(4, 1 + rng.Next(13), 7 + rng.Next(10)), berisiko: rng.Next(3) == 0, id: id));
                 families.Add((id, who.Id, 1));
             }
             else if (roll < 50)
             {
-                // A correction: a new version, sometimes in another desa (the fact moves, with every waiting version of the family).
+                // A correction: a new version, sometimes in another desa (the fact moves, with every waiting version of the family),
+                // sometimes berisiko where it was not, or the other way.
                 kind = "correct";
                 var index = rng.Next(families.Count);
                 var (id, who, version) = families[index];
-                await FamilySet.AddAsync(bot, who, FamilySet.Record(Desa[rng.Next(Desa.Length)], who, FamilySet.Wib(4, 1 + rng.Next(14), 7 + rng.Next(10)), id: id, version: version + 1));
+                await FamilySet.AddAsync(bot, who, FamilySet.Record(Desa[rng.Next(Desa.Length)], who, FamilySet.Wib(4, 1 + rng.Next(14), 7 + rng.Next(10)), berisiko: rng.Next(3) == 0, id: id, version: version + 1));
                 families[index] = (id, who, version + 1);
             }
             else if (roll < 85)
