@@ -164,6 +164,11 @@ public sealed class BacklogCounterTests
             var scope = new ReportScope(Role.Kader, person.Id.ToString(), area);
             Assert.True(await FullCountAsync(bot, area, person.Id) == await BacklogAsync(bot, scope, area), $"{when}: kader in {area}");
         }
+        // forward status: the records per status, from forward_counts, against a count of every record.
+        var byStatus = await bot.QueryAsync(db => db.SubmittedRecords.GroupBy(r => r.ForwardStatus).Select(g => new { g.Key, Count = g.Count() }).ToDictionaryAsync(g => g.Key, g => g.Count));
+        var status = await bot.StatusAsync();
+        Assert.True((byStatus.GetValueOrDefault(ForwardStatus.Pending), byStatus.GetValueOrDefault(ForwardStatus.Delivered), byStatus.GetValueOrDefault(ForwardStatus.Rejected), byStatus.GetValueOrDefault(ForwardStatus.Conflict))
+            == (status.Waiting, status.Delivered, status.Rejected, status.Conflicts), $"{when}: forward status");
         return (await FullCountAsync(bot, RegionCode.Parse("33.13"), null)).Waiting;
     }
 

@@ -408,6 +408,20 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.ForwardCount", b =>
+                {
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Status");
+
+                    b.ToTable("forward_counts", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.ForwardState", b =>
                 {
                     b.Property<int>("Id")
