@@ -17,6 +17,7 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataPro
     public DbSet<InboxMessage> Inbox => Set<InboxMessage>();
     public DbSet<SubmittedRecord> SubmittedRecords => Set<SubmittedRecord>();
     public DbSet<ForwardState> ForwardState => Set<ForwardState>();
+    public DbSet<ForwardCount> ForwardCounts => Set<ForwardCount>();
     public DbSet<DataKeyState> DataKey => Set<DataKeyState>();
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)

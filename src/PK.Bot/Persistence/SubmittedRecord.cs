@@ -20,11 +20,33 @@ public sealed class SubmittedRecord
 
 public enum ForwardStatus { Pending, Delivered, Rejected, Conflict }
 
+/// <summary>
+/// How many submitted records are in one forwarding status: kept by database triggers in the statement that inserts,
+/// deletes or changes the status of a record (see the <c>ForwardStatusCounts</c> migration), so <c>forward status</c>,
+/// the health check and the dashboard's Pusat read four rows instead of counting every record.
+/// </summary>
+public sealed class ForwardCount
+{
+    public ForwardStatus Status { get; set; }
+    public int Records { get; set; }
+}
+
+internal sealed class ForwardCountConfiguration : IEntityTypeConfiguration<ForwardCount>
+{
+    public void Configure(EntityTypeBuilder<ForwardCount> count)
+    {
+        count.ToTable("forward_counts");
+        count.HasKey(c => c.Status);
+        count.Property(c => c.Status).HasConversion<string>().HasMaxLength(16);
+    }
+}
+
 internal sealed class SubmittedRecordConfiguration : IEntityTypeConfiguration<SubmittedRecord>
 {
     public void Configure(EntityTypeBuilder<SubmittedRecord> record)
     {
-        record.ToTable("submitted_records");
+        // AFTER triggers keep area_backlog in step (SQLite's RETURNING clause does not work with them).
+        record.ToTable("submitted_records", t => t.UseSqlReturningClause(false));
         record.HasKey(r => r.Id);
         record.HasIndex(r => new { r.RecordId, r.Version }).IsUnique();
         record.Property(r => r.PayloadJson).IsEncrypted();

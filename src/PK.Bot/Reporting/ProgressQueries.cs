@@ -44,35 +44,56 @@ public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IO
     public async Task<IReadOnlyList<DesaCount>> DesaCountsAsync(ReportScope scope, RegionCode area, DateOnly date, CancellationToken cancellationToken)
     {
         Require(scope, area);
-        var rows = await Facts(scope, area)
-            .Where(f => f.SubmittedLocalDate <= date)
-            .GroupBy(f => f.DesaCode)
-            .Select(g => new { Desa = g.Key, Families = g.Count(), Today = g.Count(f => f.SubmittedLocalDate == date), Berisiko = g.Count(f => f.Berisiko) })
+        var rows = await GroupsAsync(scope, area, date, cancellationToken);
+        return [.. rows.GroupBy(r => r.DesaCode, StringComparer.Ordinal)
+            .Select(g => new DesaCount(RegionCode.Parse(g.Key), g.Sum(r => r.Families), g.Sum(r => r.Today), g.Sum(r => r.Berisiko)))];
+    }
+
+    /// <summary>One kader's families in one desa as of <c>date</c>: submitted on or before it, of them that day and berisiko.</summary>
+    private sealed record GroupCount(string DesaCode, Guid KaderId, int Families, int Today, int Berisiko, int Later, DateTimeOffset? LastFamilyAt);
+
+    /// <summary>
+    /// The area's families per desa and kader as of <paramref name="date"/>: the all-time sums of area_families (one row per
+    /// desa and kader, kept by triggers), less the families first submitted after the date, which are found, like that day's,
+    /// by one seek per row into the facts' (desa, kader, date) index. Nothing here walks the area's families.
+    /// </summary>
+    private async Task<List<GroupCount>> GroupsAsync(ReportScope scope, RegionCode area, DateOnly date, CancellationToken cancellationToken)
+    {
+        var (low, high) = Range(area);
+        var groups = db.AreaFamilies.AsNoTracking();
+        groups = area.Level == RegionLevel.Desa
+            ? groups.Where(g => g.DesaCode == area.Dotted)
+            : groups.Where(g => string.Compare(g.DesaCode, low) >= 0 && string.Compare(g.DesaCode, high) < 0);
+        if (scope.OwnFamiliesOnly)
+        {
+            var me = Guid.Parse(scope.PersonId);
+            groups = groups.Where(g => g.KaderId == me);
+        }
+        var facts = db.FamilyFacts.AsNoTracking();
+        var rows = await groups
+            .Select(g => new
+            {
+                g.DesaCode, g.KaderId, g.Families, g.Berisiko, g.LastFamilyAt,
+                Later = facts.Count(f => f.DesaCode == g.DesaCode && f.KaderId == g.KaderId && f.SubmittedLocalDate > date),
+                LaterBerisiko = facts.Count(f => f.DesaCode == g.DesaCode && f.KaderId == g.KaderId && f.SubmittedLocalDate > date && f.Berisiko),
+                Today = facts.Count(f => f.DesaCode == g.DesaCode && f.KaderId == g.KaderId && f.SubmittedLocalDate == date),
+            })
             .ToListAsync(cancellationToken);
-        return [.. rows.Select(r => new DesaCount(RegionCode.Parse(r.Desa), r.Families, r.Today, r.Berisiko))];
+        return [.. rows.Where(r => r.Families > r.Later)
+            .Select(r => new GroupCount(r.DesaCode, r.KaderId, r.Families - r.Later, r.Today, r.Berisiko - r.LaterBerisiko, r.Later, r.LastFamilyAt))];
     }
 
     public async Task<ForwardBacklog> BacklogAsync(ReportScope scope, RegionCode area, CancellationToken cancellationToken)
     {
         Require(scope, area);
-        // Waiting records first, in RecordId order (CROSS JOIN fixes SQLite's join order): each probe of the facts' covering
-        // index lands next to the previous one, so a kabupaten's backlog is counted in a fraction of a second.
+        // area_backlog holds one row per desa and kader, kept exact by triggers as records are submitted and delivered: an area's
+        // backlog is a range of its key, whatever the number of waiting records.
         var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : Range(area);
         var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
-        // One desa holds a few thousand families at most: start from them and probe the waiting index for each, rather than
-        // walking every waiting record of the database (the dashboard's desa page asks this on every view).
-        var found = area.Level == RegionLevel.Desa
-            ? await db.Database.SqlQuery<BacklogRow>($"""
-                SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
-                FROM family_facts AS f CROSS JOIN submitted_records AS s INDEXED BY "IX_submitted_records_ForwardStatus_RecordId_SubmittedAt"
-                  ON s."ForwardStatus" = 'Pending' AND s."RecordId" = f."RecordId"
-                WHERE f."DesaCode" = {area.Dotted} AND ({kader} IS NULL OR f."KaderId" = {kader})
-                """).SingleAsync(cancellationToken)
-            : await db.Database.SqlQuery<BacklogRow>($"""
-            SELECT COUNT(*) AS "Count", MIN(s."SubmittedAt") AS "Oldest"
-            FROM submitted_records AS s CROSS JOIN family_facts AS f INDEXED BY "IX_family_facts_RecordId_Version_DesaCode_KaderId" ON f."RecordId" = s."RecordId"
-            WHERE s."ForwardStatus" = 'Pending' AND f."DesaCode" >= {low} AND f."DesaCode" < {high}
-              AND ({kader} IS NULL OR f."KaderId" = {kader})
+        var found = await db.Database.SqlQuery<BacklogRow>($"""
+            SELECT COALESCE(SUM(b."Waiting"), 0) AS "Count", MIN(b."Oldest") AS "Oldest"
+            FROM area_backlog AS b
+            WHERE b."DesaCode" >= {low} AND b."DesaCode" < {high} AND ({kader} IS NULL OR b."KaderId" = {kader})
             """).SingleAsync(cancellationToken);
         return found.Oldest is null
             ? new ForwardBacklog(0, null)
@@ -91,13 +112,18 @@ public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IO
             : people.Where(p => p.RegionCode == area.Dotted || (string.Compare(p.RegionCode, low) >= 0 && string.Compare(p.RegionCode, high) < 0));
         var kader = await people.Select(p => new { p.Id, p.Name, p.RegionCode, p.TargetFamilies }).ToListAsync(cancellationToken);
 
-        // Grouped by desa then kader, the covering index's own order (no sort); a kader working in two desa is summed here.
-        var work = (await Facts(scope, area).Where(f => f.SubmittedLocalDate <= date)
-                .GroupBy(f => new { f.DesaCode, f.KaderId })
-                .Select(g => new { g.Key.KaderId, Families = g.Count(), Today = g.Count(f => f.SubmittedLocalDate == date), Last = g.Max(f => f.FirstSubmittedAt) })
-                .ToListAsync(cancellationToken))
-            .GroupBy(w => w.KaderId)
-            .ToDictionary(g => g.Key, g => new { Families = g.Sum(w => w.Families), Today = g.Sum(w => w.Today), Last = g.Max(w => w.Last) });
+        // A group with families after the date (a report for an earlier day) looks up its latest family up to that date.
+        var groups = await GroupsAsync(scope, area, date, cancellationToken);
+        foreach (var (g, i) in groups.Select((g, i) => (g, i)).Where(x => x.g.Later > 0).ToList())
+            groups[i] = g with
+            {
+                LastFamilyAt = await db.FamilyFacts.AsNoTracking()
+                    .Where(f => f.DesaCode == g.DesaCode && f.KaderId == g.KaderId && f.SubmittedLocalDate <= date)
+                    .MaxAsync(f => (DateTimeOffset?)f.FirstSubmittedAt, cancellationToken),
+            };
+        // A kader working in two desa is summed here.
+        var work = groups.GroupBy(w => w.KaderId)
+            .ToDictionary(g => g.Key, g => new { Families = g.Sum(w => w.Families), Today = g.Sum(w => w.Today), Last = g.Max(w => w.LastFamilyAt) });
         var activity = (await db.Interviews
                 .Where(i => i.RegionCode == area.Dotted || (string.Compare(i.RegionCode, low) >= 0 && string.Compare(i.RegionCode, high) < 0))
                 .GroupBy(i => i.KaderId)
@@ -129,8 +155,6 @@ public sealed class ProgressQueries(BotDbContext db, RegionDirectory regions, IO
             people.Where(p => p.Role == Role.Kader).GroupBy(p => RegionCode.Parse(p.RegionCode)).ToDictionary(g => g.Key, g => g.Sum(p => p.Target)),
             regions);
     }
-
-    private IQueryable<FamilyFact> Facts(ReportScope scope, RegionCode area) => FactsIn(db, scope, area);
 
     /// <summary>The families of <paramref name="area"/> the scope may read (its own only, for a kader).</summary>
     internal static IQueryable<FamilyFact> FactsIn(BotDbContext db, ReportScope scope, RegionCode area)

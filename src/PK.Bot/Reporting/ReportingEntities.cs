@@ -25,6 +25,35 @@ public sealed class FamilyFact
     public int MemberCount { get; set; }
 }
 
+/// <summary>
+/// How many submitted versions of one kader's families in one desa still wait for the core, and since when. Kept by
+/// database triggers in the same statement that submits, delivers, rejects, retries or moves a record (see the
+/// <c>BacklogCounters</c> migration), so a report sums at most one row per kader and desa instead of walking the backlog.
+/// </summary>
+public sealed class AreaBacklog
+{
+    public required string DesaCode { get; set; }
+    public Guid KaderId { get; set; }
+    public int Waiting { get; set; }
+    /// <summary>The earliest <c>SubmittedAt</c> among the waiting versions (null when none waits).</summary>
+    public DateTimeOffset? Oldest { get; set; }
+}
+
+/// <summary>
+/// How many families one kader recorded in one desa (of them berisiko), and when the latest was first submitted: the
+/// family facts summed per desa and kader, kept by database triggers in the statement that writes a fact (see the
+/// <c>FamilyCounters</c> migration). Reports read these rows, and only the facts of the days after the asked date.
+/// </summary>
+public sealed class AreaFamilies
+{
+    public required string DesaCode { get; set; }
+    public Guid KaderId { get; set; }
+    public int Families { get; set; }
+    public int Berisiko { get; set; }
+    /// <summary>The latest <c>FirstSubmittedAt</c> among the families (null when none is left).</summary>
+    public DateTimeOffset? LastFamilyAt { get; set; }
+}
+
 /// <summary>An area's family target from <c>targets import</c>.</summary>
 public sealed class AreaTarget
 {
@@ -64,6 +93,8 @@ public static class ReportingSets
         public DbSet<AreaTarget> AreaTargets => db.Set<AreaTarget>();
         public DbSet<ReportDelivery> ReportDeliveries => db.Set<ReportDelivery>();
         public DbSet<ExportRequest> ExportRequests => db.Set<ExportRequest>();
+        public DbSet<AreaBacklog> AreaBacklogs => db.Set<AreaBacklog>();
+        public DbSet<AreaFamilies> AreaFamilies => db.Set<AreaFamilies>();
     }
 }
 
@@ -71,7 +102,8 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
 {
     public void Configure(EntityTypeBuilder<FamilyFact> fact)
     {
-        fact.ToTable("family_facts");
+        // AFTER triggers keep area_backlog in step (SQLite's RETURNING clause does not work with them).
+        fact.ToTable("family_facts", t => t.UseSqlReturningClause(false));
         fact.HasKey(f => f.RecordId);
         fact.Property(f => f.DesaCode).HasMaxLength(13);
         // Covering indexes: reports read an area's counts, its kader's counts and its backlog from these alone, never from
@@ -81,6 +113,27 @@ internal sealed class FamilyFactConfiguration : IEntityTypeConfiguration<FamilyF
         fact.HasIndex(f => new { f.KaderId, f.SubmittedLocalDate });
         // Only berisiko families, by desa: the dashboard's breakdown by reason reads an area's slice of it.
         fact.HasIndex(f => new { f.DesaCode, f.RiskMask }).HasFilter("\"RiskMask\" <> 0");
+    }
+}
+
+internal sealed class AreaBacklogConfiguration : IEntityTypeConfiguration<AreaBacklog>
+{
+    public void Configure(EntityTypeBuilder<AreaBacklog> backlog)
+    {
+        backlog.ToTable("area_backlog");
+        // Desa first: an area's rows are one range of the key.
+        backlog.HasKey(b => new { b.DesaCode, b.KaderId });
+        backlog.Property(b => b.DesaCode).HasMaxLength(13);
+    }
+}
+
+internal sealed class AreaFamiliesConfiguration : IEntityTypeConfiguration<AreaFamilies>
+{
+    public void Configure(EntityTypeBuilder<AreaFamilies> families)
+    {
+        families.ToTable("area_families");
+        families.HasKey(f => new { f.DesaCode, f.KaderId });
+        families.Property(f => f.DesaCode).HasMaxLength(13);
     }
 }
 

@@ -202,6 +202,49 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("answer_audit", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.AreaBacklog", b =>
+                {
+                    b.Property<string>("DesaCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Oldest")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Waiting")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("DesaCode", "KaderId");
+
+                    b.ToTable("area_backlog", (string)null);
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.AreaFamilies", b =>
+                {
+                    b.Property<string>("DesaCode")
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Berisiko")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Families")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("LastFamilyAt")
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("DesaCode", "KaderId");
+
+                    b.ToTable("area_families", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.AreaTarget", b =>
                 {
                     b.Property<string>("RegionCode")
@@ -361,6 +404,22 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("DesaCode", "KaderId", "SubmittedLocalDate", "Berisiko", "FirstSubmittedAt");
 
                     b.ToTable("family_facts", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.ForwardCount", b =>
+                {
+                    b.Property<string>("Status")
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Records")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("Status");
+
+                    b.ToTable("forward_counts", (string)null);
                 });
 
             modelBuilder.Entity("PK.Bot.Persistence.ForwardState", b =>
@@ -721,6 +780,8 @@ namespace PK.Bot.Persistence.Migrations
                     b.HasIndex("ForwardStatus", "RecordId", "SubmittedAt");
 
                     b.ToTable("submitted_records", (string)null);
+
+                    b.HasAnnotation("Sqlite:UseSqlReturningClause", false);
                 });
 
             modelBuilder.Entity("PK.Bot.Security.DataKeyState", b =>
