@@ -477,7 +477,7 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.Property<Guid>("RecordId")
                         .ValueGeneratedOnAdd()
@@ -820,7 +820,7 @@ namespace PK.Bot.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.Interview", b =>
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", null)
                         .WithMany()
