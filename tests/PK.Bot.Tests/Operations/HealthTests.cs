@@ -80,7 +80,7 @@ public sealed class HealthTests
         await bot.AddPersonAsync("Siti Aminah", "6281311110001", chatId: "c1");
         bot.Sender.FailNext(1_000);
         await bot.Dispatcher.DispatchAsync(Messages.Text("c1", "m1", "/bantuan"));
-        await WaitUntilAsync(() => bot.Sender.Attempts >= 1);
+        await Eventually.HoldsAsync(() => Task.FromResult(bot.Sender.Attempts >= 1), "the sender tried once", 30);
         var early = await GetHealthAsync(bot);
         Assert.True(early.Status == HttpStatusCode.OK, early.Text);
         Assert.Contains("failing for", (string?)early.Body["checks"]!["channel:test"]!["detail"]);
@@ -94,7 +94,7 @@ public sealed class HealthTests
         bot.Sender.FailNext(0);
         clock.Advance(TimeSpan.FromMinutes(2)); // the reply's retry falls due
         await bot.Sender.WaitForAsync("c1", 1);
-        await WaitUntilAsync(async () => (await GetHealthAsync(bot)).Status == HttpStatusCode.OK);
+        await Eventually.HoldsAsync(async () => (await GetHealthAsync(bot)).Status == HttpStatusCode.OK, "/healthz answers 200 again", 30);
     }
 
     [Fact]
@@ -127,15 +127,4 @@ public sealed class HealthTests
         return (response.StatusCode, JsonNode.Parse(text)!.AsObject(), text);
     }
 
-    private static Task WaitUntilAsync(Func<bool> condition) => WaitUntilAsync(() => Task.FromResult(condition()));
-
-    private static async Task WaitUntilAsync(Func<Task<bool>> condition)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(30);
-        while (!await condition())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("The condition did not become true.");
-            await Task.Delay(20);
-        }
-    }
 }

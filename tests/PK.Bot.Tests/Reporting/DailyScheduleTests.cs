@@ -56,7 +56,7 @@ public sealed class DailyScheduleTests
         clock.SetUtcNow(FamilySet.Wib(4, 14, 17, 1));
         await using (var after = await ReportingBot.StartAsync(clock, NoTally, folder))
         {
-            await WaitUntilAsync(() => Delivered(after, koordinator));
+            await Eventually.HoldsAsync(() => Delivered(after, koordinator), "the report is delivered");
             await after.Sender.WaitForAsync("k1", 2);
         }
 
@@ -68,7 +68,7 @@ public sealed class DailyScheduleTests
         // The next day brings the next report.
         clock.SetUtcNow(FamilySet.Wib(4, 15, 17, 0));
         await RunScheduleAsync(again);
-        await WaitUntilAsync(() => again.QueryAsync(db => db.ReportDeliveries.AnyAsync(d => d.LocalDate == new DateOnly(2026, 4, 15))));
+        await Eventually.HoldsAsync(() => again.QueryAsync(db => db.ReportDeliveries.AnyAsync(d => d.LocalDate == new DateOnly(2026, 4, 15))), "the restarted bot records the day's delivery");
         Assert.Equal(2, await again.QueryAsync(db => db.ReportDeliveries.CountAsync()));
     }
 
@@ -82,7 +82,7 @@ public sealed class DailyScheduleTests
 
         clock.SetUtcNow(FamilySet.Wib(4, 14, 17, 0));
         await RunScheduleAsync(bot);
-        await WaitUntilAsync(() => bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.ChatId == "k2" && m.LastError != null)));
+        await Eventually.HoldsAsync(() => bot.QueryAsync(db => db.Outbox.AnyAsync(m => m.ChatId == "k2" && m.LastError != null)), "a send to the dead channel failed");
         Assert.Empty(bot.Sender.TextsTo("k2"));
 
         bot.Sender.FailNext(0);
@@ -139,13 +139,4 @@ public sealed class DailyScheduleTests
         throw new TimeoutException("The schedule did not act within three hours of fake time.");
     }
 
-    private static async Task WaitUntilAsync(Func<Task<bool>> done)
-    {
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (!await done())
-        {
-            if (DateTime.UtcNow > deadline) throw new TimeoutException("Condition not met.");
-            await Task.Delay(20);
-        }
-    }
 }
