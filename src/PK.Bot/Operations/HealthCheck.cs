@@ -2,6 +2,7 @@ using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore.Storage;
 using Microsoft.Extensions.Options;
+using PK.Bot.Channels.Inbox;
 using PK.Bot.Forwarding;
 using PK.Bot.Persistence;
 
@@ -143,21 +144,13 @@ public sealed class HealthCheck(
         }
     }
 
-    /// <summary>
-    /// Hook for messages set aside after their tries (the inbox's failed rows): counted when the inbox table has a
-    /// column marking them (<c>SetAsideAt</c> or <c>FailedAt</c>); null until such a column exists. Reported, not failing.
-    /// </summary>
+    /// <summary>Messages the inbox set aside after their tries (<see cref="SetAsideInbox"/>); null when the database cannot be read. Reported, not failing.</summary>
     private async Task<int?> SetAsideMessagesAsync(CancellationToken cancellationToken)
     {
         try
         {
-            await using var connection = new SqliteConnection(database.ConnectionString);
-            await connection.OpenAsync(cancellationToken);
-            await using var command = connection.CreateCommand();
-            command.CommandText = "SELECT name FROM pragma_table_info('inbox_messages') WHERE name IN ('SetAsideAt', 'FailedAt') LIMIT 1";
-            if (await command.ExecuteScalarAsync(cancellationToken) is not string column) return null;
-            command.CommandText = $"SELECT COUNT(*) FROM inbox_messages WHERE \"{column}\" IS NOT NULL";
-            return Convert.ToInt32(await command.ExecuteScalarAsync(cancellationToken), CultureInfo.InvariantCulture);
+            await using var scope = scopes.CreateAsyncScope();
+            return await SetAsideInbox.CountAsync(scope.ServiceProvider.GetRequiredService<BotDbContext>(), cancellationToken);
         }
         catch (SqliteException)
         {
