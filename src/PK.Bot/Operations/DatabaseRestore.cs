@@ -63,17 +63,13 @@ public sealed class DatabaseRestore(IServiceScopeFactory scopes, BotDatabase dat
 
     /// <summary>
     /// The data key opens the copy: one stored value of every encrypted column decrypts under this bot's key.
-    /// The one place that decides whether a copy belongs to this key (switch it to a key check value when there is one).
+    /// The one place that decides whether a copy belongs to this key; a copy may predate the data_key check value, so stored values are tried.
     /// </summary>
     public async Task<IEnumerable<string>> VerifyDataKeyAsync(SqliteConnection copy, CancellationToken cancellationToken)
     {
         await using var scope = scopes.CreateAsyncScope();
         var model = scope.ServiceProvider.GetRequiredService<BotDbContext>().Model;
-        var encrypted = model.GetEntityTypes()
-            .SelectMany(e => e.GetProperties().Select(p => (Table: e.GetTableName(), Property: p)))
-            .Where(c => c.Table is not null && c.Property.FindAnnotation(EncryptedColumns.Annotation) is not null)
-            .Select(c => (Table: c.Table!, Column: c.Property.GetColumnName()));
-        foreach (var (table, column) in encrypted)
+        foreach (var (table, column) in DataKeyGuard.EncryptedColumns(model))
         {
             string? sample;
             try
