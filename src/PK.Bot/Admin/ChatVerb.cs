@@ -33,7 +33,7 @@ internal sealed class ChatVerb : IVerb
             await using (var scope = app.Services.CreateAsyncScope())
             {
                 var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-                person = await db.People.AsNoTracking().SingleOrDefaultAsync(p => p.PhoneHash == db.PhoneHashOf(number.Digits) && p.Active, ct);
+                person = await db.ActivePersonByPhoneAsync(number, ct);
             }
             if (person is null)
             {

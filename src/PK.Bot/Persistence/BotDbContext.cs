@@ -43,6 +43,13 @@ public sealed class BotDbContext(DbContextOptions<BotDbContext> options, DataPro
     /// <summary>The lookup form of a phone number (E.164 digits), for <c>p.PhoneHash == db.PhoneHashOf(digits)</c>.</summary>
     public string PhoneHashOf(string phoneDigits) => protector.PhoneHash(phoneDigits);
 
+    /// <summary>The active roster person with this phone number, if any (looked up by its keyed hash).</summary>
+    public Task<Person?> ActivePersonByPhoneAsync(PK.Domain.People.PhoneNumber phone, CancellationToken cancellationToken)
+    {
+        var hash = PhoneHashOf(phone.Digits);
+        return People.SingleOrDefaultAsync(p => p.PhoneHash == hash && p.Active, cancellationToken);
+    }
+
     protected override void ConfigureConventions(ModelConfigurationBuilder configuration)
     {
         configuration.Properties<DateTimeOffset>().HaveConversion<UtcTextConverter>();

@@ -47,7 +47,7 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
                 logger.LogInformation("Chat {ChatId} shared a contact whose number is not Indonesian; refused", chat.ChatId);
                 return [new OutboxPayload(Reply.Plain(TelegramTexts.ContactUnreadable), Telegram: new TelegramExtras(ReplyKeyboard.Remove))];
             }
-            var person = await db.People.SingleOrDefaultAsync(p => p.PhoneHash == db.PhoneHashOf(phone.Digits) && p.Active, cancellationToken);
+            var person = await db.ActivePersonByPhoneAsync(phone, cancellationToken);
             if (person is null)
             {
                 logger.LogInformation("Chat {ChatId} shared a number that is not on the roster; no access", chat.ChatId);

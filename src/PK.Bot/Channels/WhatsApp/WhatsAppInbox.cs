@@ -75,10 +75,6 @@ public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider cloc
             .ExecuteUpdateAsync(s => s.SetProperty(m => m.NextAttemptAt, now), cancellationToken);
 
     /// <summary>The active roster person whose phone number is this WhatsApp number, if any.</summary>
-    internal static async Task<Person?> RosterPersonAsync(BotDbContext db, string waId, CancellationToken cancellationToken)
-    {
-        if (!PhoneNumber.TryParse(waId, out var phone)) return null;
-        var hash = db.PhoneHashOf(phone.Digits);
-        return await db.People.FirstOrDefaultAsync(p => p.Active && p.PhoneHash == hash, cancellationToken);
-    }
+    internal static async Task<Person?> RosterPersonAsync(BotDbContext db, string waId, CancellationToken cancellationToken) =>
+        PhoneNumber.TryParse(waId, out var phone) ? await db.ActivePersonByPhoneAsync(phone, cancellationToken) : null;
 }
