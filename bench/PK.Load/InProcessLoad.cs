@@ -21,10 +21,14 @@ public static class InProcessLoad
 {
     public const string Channel = "load";
 
-    public static async Task<LoadResult> RunAsync(string scenario, string dataDir, int kader, TimeSpan warmUp, TimeSpan measure, IReadOnlyDictionary<string, string> settings)
+    /// <param name="startEveryFamily">Warm up until every kader has a family in progress (and count the peak memory from the start).</param>
+    public static async Task<LoadResult> RunAsync(string scenario, string dataDir, int kader, TimeSpan warmUp, TimeSpan measure, IReadOnlyDictionary<string, string> settings,
+        bool startEveryFamily = false)
     {
         await using var bot = await LoadBot.StartAsync(dataDir, settings);
         var people = await bot.EnsureKaderAsync(kader);
+        using var started = new CountdownEvent(kader);
+        if (startEveryFamily) ProcessFigures.ResetPeak();
         var dispatcher = bot.App.Services.GetRequiredService<ChatDispatcher>();
         var log = new LatencyLog();
         var nextFamily = await bot.FirstFreeFamilyAsync();
@@ -37,20 +41,27 @@ public static class InProcessLoad
             while (!stop.IsCancellationRequested)
             {
                 var family = Interlocked.Increment(ref nextFamily) - 1;
-                foreach (var text in FamilyScript.Inputs(family))
+                var inputs = FamilyScript.Inputs(family);
+                for (var i = 0; i < inputs.Count; i++)
                 {
+                    var text = inputs[i];
                     if (stop.IsCancellationRequested) return;
-                    var started = Stopwatch.GetTimestamp();
+                    var sent = Stopwatch.GetTimestamp();
                     var outcome = await dispatcher.DispatchAsync(new IncomingMessage(chat, $"{Environment.ProcessId}-{++messageId}", new Inbound(InboundKind.Text, text, DateTimeOffset.UtcNow)));
                     if (outcome != TurnOutcome.Applied) throw new InvalidOperationException($"turn {outcome} for kader {k}");
-                    log.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+                    log.Add(Stopwatch.GetElapsedTime(sent).TotalMilliseconds);
+                    if (i == 2 && !started.IsSet) started.Signal();
                 }
             }
         }
 
         var tasks = Enumerable.Range(0, kader).Select(k => Task.Run(() => KaderAsync(k))).ToArray();
         await Task.Delay(warmUp);
-        ProcessFigures.ResetPeak();
+        if (startEveryFamily)
+        {
+            while (!started.Wait(TimeSpan.FromSeconds(10))) Console.WriteLine($"  {kader - started.CurrentCount:N0} of {kader:N0} families started");
+        }
+        else ProcessFigures.ResetPeak();
         var cpu = ProcessFigures.Cpu();
         var watch = Stopwatch.StartNew();
         log.Recording = true;
@@ -62,7 +73,8 @@ public static class InProcessLoad
         stop.Cancel();
         await Task.WhenAll(tasks);
         var submitted = await bot.CountAsync(db => db.SubmittedRecords.CountAsync());
-        return new LoadResult(scenario, log.Answers, elapsed, log.Latencies, cpuMs, peak, $"{kader} kader, {submitted:N0} families submitted in the database");
+        var open = await bot.CountAsync(db => db.Interviews.CountAsync(i => i.Status != PK.Domain.Interviews.InterviewStatus.Submitted && i.Status != PK.Domain.Interviews.InterviewStatus.Cancelled));
+        return new LoadResult(scenario, log.Answers, elapsed, log.Latencies, cpuMs, peak, $"{kader:N0} kader; at the end {submitted:N0} families submitted, {open:N0} in progress");
     }
 }
 
@@ -109,7 +121,7 @@ public sealed class LoadBot : IAsyncDisposable
             if (!linked.TryGetValue(chatId, out var id))
             {
                 id = Guid.NewGuid();
-                db.People.Add(new Person { Id = id, Name = $"Kader Beban {k}", PhoneDigits = $"62899{k:D8}", Role = Role.Kader, RegionCode = "33.13.01.2001", CreatedAt = now, UpdatedAt = now });
+                db.People.Add(new Person { Id = id, Name = $"Kader Beban {k}", PhoneDigits = $"62899{k:D8}", Role = Role.Kader, RegionCode = Desa, CreatedAt = now, UpdatedAt = now });
                 db.ChatLinks.Add(new ChatLink { Channel = InProcessLoad.Channel, ChatId = chatId, PersonId = id, LinkedAt = now });
             }
             people.Add((id, chatId));
@@ -119,7 +131,10 @@ public sealed class LoadBot : IAsyncDisposable
     }
 
     /// <summary>Family numbers already used by earlier runs on this database are skipped (their NIKs are recorded).</summary>
-    public async Task<int> FirstFreeFamilyAsync() => await CountAsync(db => db.Interviews.CountAsync());
+    public async Task<int> FirstFreeFamilyAsync() => await CountAsync(db => db.Interviews.CountAsync(i => i.RegionCode == Desa));
+
+    /// <summary>The desa of the load's kader (preloaded families are recorded in another).</summary>
+    public const string Desa = "33.13.01.2001";
 
     public async Task<T> CountAsync<T>(Func<BotDbContext, Task<T>> query)
     {

@@ -26,6 +26,14 @@ try
     }
     if (options.Runs("inproc"))
         Show(await InProcessLoad.RunAsync("in-process: dispatcher → turn → commit → outbox", Path.Combine(scratch, "inproc"), options.Kader, options.WarmUp, options.Measure, options.Settings));
+    if (options.Families > 0 && options.Runs("families"))
+    {
+        var preloaded = Path.Combine(options.DataRoot, $"families-{options.Families}");
+        await Preload.EnsureAsync(preloaded, options.Families, options.Settings);
+        Show(await InProcessLoad.RunAsync($"in-process, {options.Families:N0} families and {Preload.RosterKader:N0} kader preloaded", preloaded, options.Kader, options.WarmUp, options.Measure, options.Settings));
+    }
+    if (options.Open > 0 && options.Runs("open"))
+        Show(await InProcessLoad.RunAsync($"in-process, {options.Open:N0} families in progress at once", Path.Combine(scratch, "open"), options.Open, options.WarmUp, options.Measure, options.Settings, startEveryFamily: true));
 }
 finally
 {

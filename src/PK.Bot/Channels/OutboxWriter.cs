@@ -24,7 +24,7 @@ public static class OutboxWriter
     /// <summary>The chat's latest sequence number, counting rows queued in this context but not saved yet.</summary>
     public static async Task<long> LastSequenceAsync(BotDbContext db, ChatKey chat, CancellationToken cancellationToken)
     {
-        var stored = await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId).MaxAsync(m => (long?)m.Sequence, cancellationToken) ?? 0;
+        var stored = await TurnQueries.LastOutboxSequence(db, chat.Channel, chat.ChatId, cancellationToken) ?? 0;
         var queued = db.Outbox.Local.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId).Select(m => m.Sequence).DefaultIfEmpty(0).Max();
         return Math.Max(stored, queued);
     }

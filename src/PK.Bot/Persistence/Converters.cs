@@ -6,9 +6,13 @@ using PK.Bot.Security;
 namespace PK.Bot.Persistence;
 
 /// <summary>Instants as UTC ISO 8601 text of fixed width: readable in the sqlite3 shell, and ordered as text compares.</summary>
-internal sealed class UtcTextConverter() : ValueConverter<DateTimeOffset, string>(
-    v => v.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture),
-    v => DateTimeOffset.Parse(v, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal));
+internal sealed class UtcTextConverter() : ValueConverter<DateTimeOffset, string>(v => Format(v), v => Parse(v))
+{
+    /// <summary>The stored form, for SQL written by hand.</summary>
+    public static string Format(DateTimeOffset value) => value.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+
+    public static DateTimeOffset Parse(string value) => DateTimeOffset.Parse(value, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal | DateTimeStyles.AdjustToUniversal);
+}
 
 internal sealed class EncryptedConverter(DataProtector protector) : ValueConverter<string, string>(
     v => protector.Protect(v),

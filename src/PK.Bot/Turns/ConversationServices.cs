@@ -27,6 +27,8 @@ public static class ConversationServices
         services.AddSingleton<StrangerGate>();
         services.AddSingleton<ChatDispatcher>();
         services.AddSingleton<TurnProcessor>();
+        services.AddSingleton<TurnWriter>();
+        services.AddSingleton<TurnCache>();
         services.AddScoped<ConversationTurnHandler>();
         return services;
     }

@@ -33,7 +33,8 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     {
         var person = context.Person;
         var state = context.StateJson is null ? new ConversationState() : JsonSerializer.Deserialize<ConversationState>(context.StateJson, StateJson)!;
-        var snapshots = context.Interviews.Select(i => JsonSerializer.Deserialize<InterviewSnapshot>(i.SnapshotJson, StateJson)!).ToList();
+        var snapshots = context.Interviews.Where(i => MayTouch(i, state, context.Message))
+            .Select(i => JsonSerializer.Deserialize<InterviewSnapshot>(i.SnapshotJson, StateJson)!).ToList();
         var actor = new Actor(person.Id.ToString(), person.Name, person.Role, RegionCode.Parse(person.RegionCode));
 
         var input = new TurnInput(actor, state, snapshots, context.Message, context.Now, context.Registry);
@@ -55,6 +56,18 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
             [.. result.Submitted.Select(r => FamilyFacts.Of(r, person.Id))]);
     }
 
+    /// <summary>
+    /// Whether this turn's engine may need the interview: every unfinished one (to resume, park or list), but a submitted
+    /// one only when a command could list or open it for correction, or the chat is in it or choosing among them. A kader
+    /// holds dozens of submitted families inside the correction window; reading each back on every answer would make
+    /// each turn slower the more a kader has done.
+    /// </summary>
+    private static bool MayTouch(StoredInterview interview, ConversationState state, Inbound message) =>
+        interview.Status != PK.Domain.Interviews.InterviewStatus.Submitted
+        || interview.RecordId == state.ActiveInterview
+        || state.Pick is PendingPick.Correction correction && correction.Families.Contains(interview.RecordId)
+        || message.Kind == InboundKind.Text && message.Text.TrimStart().StartsWith('/');
+
     /// <summary>A '/word' the host answers itself (see <see cref="IHostCommand"/>); null when the conversation should have the message.</summary>
     public async Task<IReadOnlyList<Reply>?> TryHostCommandAsync(BotDbContext db, Person person, ChatKey chat, Inbound message, DateTimeOffset now, CancellationToken cancellationToken)
     {
@@ -67,14 +80,31 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
             : await command.HandleAsync(new HostCommandContext(db, person, chat, space < 0 ? "" : text[space..].Trim(), now), cancellationToken);
     }
 
+    /// <summary>Whether the message is a '/word' the host answers itself (see <see cref="TryHostCommandAsync"/>).</summary>
+    public bool IsHostCommand(Inbound message) => HostWord(message) is { } word && hostCommands.Any(c => c.Word == word);
+
+    private static string? HostWord(Inbound message)
+    {
+        var text = message.Text.Trim();
+        if (message.Kind != InboundKind.Text || !text.StartsWith('/')) return null;
+        var space = text.IndexOfAny([' ', '\t', '\n']);
+        return (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
+    }
+
+    /// <summary>Whether a turn may touch this interview: unfinished, or submitted since <paramref name="correctableSince"/> (as <see cref="TurnQueries.Interviews"/> selects).</summary>
+    public static bool IsCorrectable(StoredInterview interview, DateTimeOffset correctableSince) =>
+        interview.Status != PK.Domain.Interviews.InterviewStatus.Cancelled
+        && (interview.Status != PK.Domain.Interviews.InterviewStatus.Submitted || interview.SubmittedAt >= correctableSince);
+
+    /// <summary>Submitted interviews from this instant on are still open to correction.</summary>
+    public DateTimeOffset CorrectableSince(DateTimeOffset now) => now.AddDays(-options.Value.CorrectionDays);
+
     /// <summary>The kader's interviews the engine may touch: unfinished ones, and submitted ones still open to correction.</summary>
     public async Task<IReadOnlyList<StoredInterview>> LoadInterviewsAsync(BotDbContext db, Person kader, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var correctableSince = now.AddDays(-options.Value.CorrectionDays);
-        return await db.Interviews
-            .Where(i => i.KaderId == kader.Id && i.Status != InterviewStatus.Cancelled)
-            .Where(i => i.Status != InterviewStatus.Submitted || i.SubmittedAt >= correctableSince)
-            .ToListAsync(cancellationToken);
+        var loaded = new List<StoredInterview>();
+        await foreach (var interview in TurnQueries.Interviews(db, kader.Id, CorrectableSince(now)).WithCancellation(cancellationToken)) loaded.Add(interview);
+        return loaded;
     }
 
     private StoredInterview ToRow(InterviewSnapshot snapshot, Person kader) => new()

@@ -511,65 +511,6 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("inbox_messages", (string)null);
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
-                {
-                    b.Property<Guid>("RecordId")
-                        .ValueGeneratedOnAdd()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("FamilyKey")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<Guid>("KaderId")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("KkNikHash")
-                        .HasMaxLength(64)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("RegionCode")
-                        .IsRequired()
-                        .HasMaxLength(13)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SnapshotJson")
-                        .IsRequired()
-                        .HasColumnType("TEXT")
-                        .HasAnnotation("PK:Encrypted", true);
-
-                    b.Property<string>("StartedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("Status")
-                        .IsRequired()
-                        .HasMaxLength(16)
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("SubmittedAt")
-                        .HasColumnType("TEXT");
-
-                    b.Property<string>("UpdatedAt")
-                        .IsRequired()
-                        .HasColumnType("TEXT");
-
-                    b.Property<int>("Version")
-                        .HasColumnType("INTEGER");
-
-                    b.HasKey("RecordId");
-
-                    b.HasIndex("FamilyKey");
-
-                    b.HasIndex("KkNikHash");
-
-                    b.HasIndex("KaderId", "Status");
-
-                    b.HasIndex("RegionCode", "Status");
-
-                    b.ToTable("interviews", (string)null);
-                });
-
             modelBuilder.Entity("PK.Bot.Persistence.OutboxMessage", b =>
                 {
                     b.Property<long>("Id")
@@ -729,6 +670,65 @@ namespace PK.Bot.Persistence.Migrations
                     b.ToTable("report_deliveries", (string)null);
                 });
 
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
+                {
+                    b.Property<Guid>("RecordId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("FamilyKey")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<Guid>("KaderId")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("KkNikHash")
+                        .HasMaxLength(64)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("RegionCode")
+                        .IsRequired()
+                        .HasMaxLength(13)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SnapshotJson")
+                        .IsRequired()
+                        .HasColumnType("TEXT")
+                        .HasAnnotation("PK:Encrypted", true);
+
+                    b.Property<string>("StartedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Status")
+                        .IsRequired()
+                        .HasMaxLength(16)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("SubmittedAt")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("UpdatedAt")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Version")
+                        .HasColumnType("INTEGER");
+
+                    b.HasKey("RecordId");
+
+                    b.HasIndex("FamilyKey");
+
+                    b.HasIndex("KkNikHash");
+
+                    b.HasIndex("RegionCode", "Status");
+
+                    b.HasIndex("KaderId", "Status", "SubmittedAt", "UpdatedAt", "RecordId");
+
+                    b.ToTable("interviews", (string)null);
+                });
+
             modelBuilder.Entity("PK.Bot.Persistence.SubmittedRecord", b =>
                 {
                     b.Property<long>("Id")
@@ -854,21 +854,21 @@ namespace PK.Bot.Persistence.Migrations
                         .IsRequired();
                 });
 
-            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
-                {
-                    b.HasOne("PK.Bot.Persistence.Person", null)
-                        .WithMany()
-                        .HasForeignKey("KaderId")
-                        .OnDelete(DeleteBehavior.Restrict)
-                        .IsRequired();
-                });
-
             modelBuilder.Entity("PK.Bot.Persistence.ReportDelivery", b =>
                 {
                     b.HasOne("PK.Bot.Persistence.Person", null)
                         .WithMany()
                         .HasForeignKey("PersonId")
                         .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
+            modelBuilder.Entity("PK.Bot.Persistence.StoredInterview", b =>
+                {
+                    b.HasOne("PK.Bot.Persistence.Person", null)
+                        .WithMany()
+                        .HasForeignKey("KaderId")
+                        .OnDelete(DeleteBehavior.Restrict)
                         .IsRequired();
                 });
 #pragma warning restore 612, 618
