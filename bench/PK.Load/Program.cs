@@ -2,7 +2,7 @@ using System.Globalization;
 using PK.Load;
 
 // One command, one table: the message path under a census day's load.
-//   dotnet run -c Release --project bench/PK.Load -- [--only inproc,reference,...] [--kader 200] [--seconds 30]
+//   dotnet run -c Release --project bench/PK.Load -- [--only reference,inproc,telegram,echo,whatsapp] [--kader 200] [--seconds 30]
 //        [--families 300000] [--open 10000] [--data DIR] [--smoke]
 // Every figure of a run comes from the same run, references included. See docs/PERFORMANCE.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +26,12 @@ try
     }
     if (options.Runs("inproc"))
         Show(await InProcessLoad.RunAsync("in-process: dispatcher → turn → commit → outbox", Path.Combine(scratch, "inproc"), options.Kader, options.WarmUp, options.Measure, options.Settings));
+    if (options.Runs("telegram"))
+        Show(await TelegramLoad.RunBotAsync(Path.Combine(scratch, "telegram"), options));
+    if (options.Runs("echo"))
+        Show(await TelegramLoad.RunEchoAsync(Path.Combine(scratch, "echo"), options));
+    if (options.Runs("whatsapp"))
+        Show(await WebhookLoad.RunAsync(Path.Combine(scratch, "whatsapp"), options));
 }
 finally
 {
