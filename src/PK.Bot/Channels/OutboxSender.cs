@@ -232,7 +232,7 @@ public sealed class OutboxSender(
                 head.SentAt = clock.GetUtcNow();
                 head.LastError = null;
                 head.NextAttemptAt = null;
-                await SaveUnsyncedAsync(db);
+                await UnsyncedSave.SaveChangesAsync(db);
                 metrics.ReplySent(chat.Channel);
                 var paced = sender.ReadyAt(chat.ChatId);
                 return new Step(true, paced > head.SentAt ? paced : head.SentAt);
@@ -242,7 +242,7 @@ public sealed class OutboxSender(
                 metrics.ReplyFailed(chat.Channel, platformUnreachable: ex is ChannelUnavailableException);
                 head.LastError = Truncate(PrivacyMask.Apply(ex.Message), 500);
                 head.NextAttemptAt = now + (ex is ChannelUnavailableException { RetryAfter: { } wait } ? wait : Backoff.Delay(options.Value.InitialRetryDelay, options.Value.MaxRetryDelay, head.Attempts));
-                await SaveUnsyncedAsync(db);
+                await UnsyncedSave.SaveChangesAsync(db);
                 if (ex is ChannelUnavailableException)
                     logger.LogWarning("Reply {Sequence} to chat {Channel}:{ChatId} not delivered (attempt {Attempts}): {Reason}; retrying at {NextAttemptAt}",
                         head.Sequence, chat.Channel, chat.ChatId, head.Attempts, head.LastError, head.NextAttemptAt);
@@ -255,26 +255,6 @@ public sealed class OutboxSender(
         finally
         {
             Release(chat, chatLock);
-        }
-    }
-
-    /// <summary>
-    /// Records a send (or a failed try) without a sync of its own (synchronous=NORMAL on this connection): the next
-    /// synced commit — every turn's — carries it. Lost to a power cut, the reply is sent once more, which an
-    /// at-least-once outbox allows; a process crash loses nothing. Saves one fsync, under the write lock, per reply.
-    /// </summary>
-    private static async Task SaveUnsyncedAsync(BotDbContext db)
-    {
-        await db.Database.OpenConnectionAsync(CancellationToken.None);
-        try
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", CancellationToken.None);
-            await db.SaveChangesAsync(CancellationToken.None);
-        }
-        finally
-        {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;", CancellationToken.None);
-            await db.Database.CloseConnectionAsync();
         }
     }
 
