@@ -2,7 +2,7 @@ using System.Globalization;
 using PK.Load;
 
 // One command, one table: the message path under a census day's load.
-//   dotnet run -c Release --project bench/PK.Load -- [--only inproc,reference,...] [--kader 200] [--seconds 30]
+//   dotnet run -c Release --project bench/PK.Load -- [--only reference,inproc,telegram,echo,whatsapp] [--kader 200] [--seconds 30]
 //        [--families 300000] [--open 10000] [--data DIR] [--smoke]
 // Every figure of a run comes from the same run, references included. See docs/PERFORMANCE.md.
 CultureInfo.DefaultThreadCurrentCulture = CultureInfo.InvariantCulture;
@@ -26,6 +26,12 @@ try
     }
     if (options.Runs("inproc"))
         Show(await InProcessLoad.RunAsync("in-process: dispatcher → turn → commit → outbox", Path.Combine(scratch, "inproc"), options.Kader, options.WarmUp, options.Measure, options.Settings));
+    if (options.Runs("telegram"))
+        Show(await TelegramLoad.RunBotAsync(Path.Combine(scratch, "telegram"), options));
+    if (options.Runs("echo"))
+        Show(await TelegramLoad.RunEchoAsync(Path.Combine(scratch, "echo"), options));
+    if (options.Runs("whatsapp"))
+        Show(await WebhookLoad.RunAsync(Path.Combine(scratch, "whatsapp"), options));
     if (options.Families > 0 && options.Runs("families"))
     {
         var preloaded = Path.Combine(options.DataRoot, $"families-{options.Families}");
@@ -67,8 +73,9 @@ public sealed record LoadOptions(HashSet<string> Only, int Kader, TimeSpan WarmU
             int.Parse(Value("--kader") ?? (smoke ? "20" : "200")),
             TimeSpan.FromSeconds(smoke ? 0.5 : Math.Min(5, seconds / 3)),
             TimeSpan.FromSeconds(seconds),
-            int.Parse(Value("--families") ?? "0"),
-            int.Parse(Value("--open") ?? "0"),
+            // The smoke preloads and opens a few families, so CI runs those paths too.
+            int.Parse(Value("--families") ?? (smoke ? "300" : "0")),
+            int.Parse(Value("--open") ?? (smoke ? "100" : "0")),
             Path.GetFullPath(Value("--data") ?? Path.Combine(Path.GetTempPath(), "pk-load")),
             args.Contains("--keep"),
             smoke,

@@ -232,7 +232,7 @@ public sealed class OutboxSender(
                 head.SentAt = clock.GetUtcNow();
                 head.LastError = null;
                 head.NextAttemptAt = null;
-                await db.SaveChangesAsync(CancellationToken.None);
+                await UnsyncedSave.SaveChangesAsync(db);
                 metrics.ReplySent(chat.Channel);
                 var paced = sender.ReadyAt(chat.ChatId);
                 return new Step(true, paced > head.SentAt ? paced : head.SentAt);
@@ -242,7 +242,7 @@ public sealed class OutboxSender(
                 metrics.ReplyFailed(chat.Channel, platformUnreachable: ex is ChannelUnavailableException);
                 head.LastError = Truncate(PrivacyMask.Apply(ex.Message), 500);
                 head.NextAttemptAt = now + (ex is ChannelUnavailableException { RetryAfter: { } wait } ? wait : Backoff.Delay(options.Value.InitialRetryDelay, options.Value.MaxRetryDelay, head.Attempts));
-                await db.SaveChangesAsync(CancellationToken.None);
+                await UnsyncedSave.SaveChangesAsync(db);
                 if (ex is ChannelUnavailableException)
                     logger.LogWarning("Reply {Sequence} to chat {Channel}:{ChatId} not delivered (attempt {Attempts}): {Reason}; retrying at {NextAttemptAt}",
                         head.Sequence, chat.Channel, chat.ChatId, head.Attempts, head.LastError, head.NextAttemptAt);

@@ -14,7 +14,8 @@ namespace PK.Bot.Channels.Telegram;
 /// <summary>
 /// Telegram's side of the inbox: raw updates are stored — from <c>POST /telegram/webhook</c> (the secret checked
 /// before anything is read) or from long polling — and the <see cref="InboxPipeline"/> applies them through
-/// <see cref="TelegramUpdateHandler"/>, each chat's in update order.
+/// <see cref="TelegramUpdateHandler"/>, each chat's in update order. Concurrent webhook calls are committed together
+/// (<see cref="GroupCommit{TRequest,TResult}"/>), each answered once its update is durable.
 /// </summary>
 public sealed class TelegramInbox(
     IServiceScopeFactory scopes,
@@ -67,16 +68,25 @@ public sealed class TelegramInbox(
         StoreAsync([.. updates.Select(u => new StagedItem(Id(u.Id), TelegramChannel.ChatOf(u)?.ToString(CultureInfo.InvariantCulture), JsonSerializer.Serialize(u, JsonBotAPI.Options)))],
             cancellationToken);
 
-    private async Task StoreAsync(IReadOnlyList<StagedItem> items, CancellationToken cancellationToken)
+    private GroupCommit<IReadOnlyList<StagedItem>, bool>? commits;
+
+    private Task StoreAsync(IReadOnlyList<StagedItem> items, CancellationToken cancellationToken)
+    {
+        var writer = LazyInitializer.EnsureInitialized(ref commits, () => new GroupCommit<IReadOnlyList<StagedItem>, bool>(StoreTogetherAsync));
+        return writer.SubmitAsync(items, cancellationToken);
+    }
+
+    private async Task<IReadOnlyList<bool>> StoreTogetherAsync(IReadOnlyList<IReadOnlyList<StagedItem>> batches)
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         // BEGIN IMMEDIATE: a twin delivery racing this one waits, then finds these ids.
-        await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        var fresh = await InboxPipeline.StageAsync(db, TelegramChannel.Name, items, clock.GetUtcNow(), cancellationToken);
-        await db.SaveChangesAsync(cancellationToken);
-        await transaction.CommitAsync(cancellationToken);
+        await using var transaction = await db.Database.BeginTransactionAsync(CancellationToken.None);
+        var fresh = await InboxPipeline.StageAsync(db, TelegramChannel.Name, batches.SelectMany(b => b), clock.GetUtcNow(), CancellationToken.None);
+        await db.SaveChangesAsync(CancellationToken.None);
+        await transaction.CommitAsync(CancellationToken.None);
         if (fresh.Count > 0) signal.Notify();
+        return [.. batches.Select(_ => true)];
     }
 
     /// <summary>Constant-time comparison, so the secret cannot be guessed a character at a time.</summary>

@@ -55,7 +55,7 @@ public sealed class WhatsAppChannelSender(
             var wamid = await SendPartAsync(parts[part], reply, to, cancellationToken);
             if (db is null) continue;
             db.Add(new WhatsAppDelivery { Wamid = wamid, OutboxMessageId = message.Id, Part = part, Status = DeliveryStatus.Accepted, SentAt = clock.GetUtcNow() });
-            await db.SaveChangesAsync(CancellationToken.None);
+            await UnsyncedSave.SaveChangesAsync(db);
         }
     }
 

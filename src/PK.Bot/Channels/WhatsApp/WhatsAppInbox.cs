@@ -8,32 +8,63 @@ namespace PK.Bot.Channels.WhatsApp;
 
 /// <summary>
 /// Stores a webhook delivery durably before it is acknowledged: one inbox row per message or status (a wamid seen
-/// before is skipped), and the sender's last inbound time, which opens their 24-hour window — in one transaction.
+/// before is skipped), and the sender's last inbound time, which opens their 24-hour window. Concurrent deliveries are
+/// committed together (<see cref="GroupCommit{TRequest,TResult}"/>): one transaction for every post waiting, each
+/// post answered once the commit holding its rows is done.
 /// The <see cref="InboxPipeline"/> applies the rows through <see cref="WhatsAppInboxChannel"/>.
 /// </summary>
-public sealed class WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, StrangerGate strangers, WakeSignal<InboxPipeline> signal, WakeSignal<OutboxSender> outboxSignal)
+public sealed class WhatsAppInbox
 {
-    /// <returns>How many items were new.</returns>
-    public async Task<int> StoreAsync(IReadOnlyList<WebhookItem> items, CancellationToken cancellationToken)
+    private readonly IServiceScopeFactory scopes;
+    private readonly TimeProvider clock;
+    private readonly StrangerGate strangers;
+    private readonly WakeSignal<InboxPipeline> signal;
+    private readonly WakeSignal<OutboxSender> outboxSignal;
+    private readonly GroupCommit<IReadOnlyList<WebhookItem>, int> commits;
+
+    public WhatsAppInbox(IServiceScopeFactory scopes, TimeProvider clock, StrangerGate strangers, WakeSignal<InboxPipeline> signal, WakeSignal<OutboxSender> outboxSignal)
     {
-        if (items.Count == 0) return 0;
+        this.scopes = scopes;
+        this.clock = clock;
+        this.strangers = strangers;
+        this.signal = signal;
+        this.outboxSignal = outboxSignal;
+        commits = new GroupCommit<IReadOnlyList<WebhookItem>, int>(StoreTogetherAsync);
+    }
+
+    /// <returns>How many items were new.</returns>
+    public Task<int> StoreAsync(IReadOnlyList<WebhookItem> items, CancellationToken cancellationToken) =>
+        items.Count == 0 ? Task.FromResult(0) : commits.SubmitAsync(items, cancellationToken);
+
+    /// <summary>Several deliveries in one transaction; for each, how many of its items were new (a twin later in the batch finds its ids taken).</summary>
+    private async Task<IReadOnlyList<int>> StoreTogetherAsync(IReadOnlyList<IReadOnlyList<WebhookItem>> deliveries)
+    {
+        var cancellationToken = CancellationToken.None;
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var now = clock.GetUtcNow();
         // BEGIN IMMEDIATE: a twin delivery racing this one waits, then finds these ids.
         await using var transaction = await db.Database.BeginTransactionAsync(cancellationToken);
-        items = await WithoutRefusedStrangersAsync(db, items, now, cancellationToken);
+        var all = deliveries.SelectMany(d => d).ToList();
+        var kept = (await WithoutRefusedStrangersAsync(db, all, now, cancellationToken)).ToHashSet();
         var staged = await InboxPipeline.StageAsync(db, WhatsAppChannel.Name,
-            items.Select(i => new StagedItem(i.PlatformId, i.IsMessage ? i.WaId : null, i.Json)), now, cancellationToken);
+            all.Where(kept.Contains).Select(i => new StagedItem(i.PlatformId, i.IsMessage ? i.WaId : null, i.Json)), now, cancellationToken);
         var freshIds = staged.Select(s => s.PlatformId).ToHashSet();
-        var fresh = items.Where(i => freshIds.Remove(i.PlatformId)).ToList();
+        var counts = new List<int>(deliveries.Count);
+        var fresh = new List<WebhookItem>();
+        foreach (var delivery in deliveries)
+        {
+            var mine = delivery.Where(i => kept.Contains(i) && freshIds.Remove(i.PlatformId)).ToList();
+            fresh.AddRange(mine);
+            counts.Add(mine.Count);
+        }
 
         var reopened = await OpenWindowsAsync(db, fresh.Where(i => i.IsMessage).ToList(), now, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         if (fresh.Count > 0) signal.Notify();
         if (reopened) outboxSignal.Notify();
-        return fresh.Count;
+        return counts;
     }
 
     /// <summary>
