@@ -220,8 +220,7 @@ public sealed class OutboxSender(
         {
             await using var scope = scopes.CreateAsyncScope();
             var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-            var head = await db.Outbox.Where(m => m.Channel == chat.Channel && m.ChatId == chat.ChatId && m.SentAt == null)
-                .OrderBy(m => m.Sequence).FirstOrDefaultAsync(cancellationToken);
+            var head = await Head(db, chat.Channel, chat.ChatId, cancellationToken);
             if (head is null) return new Step(false, null);
             var now = clock.GetUtcNow();
             if (!ignoreSchedule && head.NextAttemptAt > now) return new Step(false, head.NextAttemptAt);
@@ -257,6 +256,11 @@ public sealed class OutboxSender(
             Release(chat, chatLock);
         }
     }
+
+    // The chat's oldest unsent reply, asked once per reply sent: compiled once.
+    private static readonly Func<BotDbContext, string, string, CancellationToken, Task<OutboxMessage?>> Head =
+        EF.CompileAsyncQuery((BotDbContext db, string channel, string chatId, CancellationToken _) =>
+            db.Outbox.Where(m => m.Channel == channel && m.ChatId == chatId && m.SentAt == null).OrderBy(m => m.Sequence).FirstOrDefault());
 
     private SemaphoreSlim Acquire(ChatKey chat)
     {

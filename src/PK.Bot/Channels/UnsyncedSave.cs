@@ -13,16 +13,25 @@ public static class UnsyncedSave
     public static async Task SaveChangesAsync(BotDbContext db)
     {
         await db.Database.OpenConnectionAsync(CancellationToken.None);
+        var connection = db.Database.GetDbConnection();
+        // The connection's own mode (Database:Synchronous, set by SqlitePragmas) is put back afterwards.
+        var mode = await PragmaAsync(connection, "PRAGMA synchronous;");
         try
         {
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = NORMAL;", CancellationToken.None);
+            await PragmaAsync(connection, "PRAGMA synchronous = NORMAL;");
             await db.SaveChangesAsync(CancellationToken.None);
         }
         finally
         {
-            // Every connection is opened with synchronous=FULL (SqlitePragmas); this one is given back so too.
-            await db.Database.ExecuteSqlRawAsync("PRAGMA synchronous = FULL;", CancellationToken.None);
+            await PragmaAsync(connection, $"PRAGMA synchronous = {Convert.ToInt64(mode)};");
             await db.Database.CloseConnectionAsync();
         }
+    }
+
+    private static async Task<object?> PragmaAsync(System.Data.Common.DbConnection connection, string sql)
+    {
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return await command.ExecuteScalarAsync();
     }
 }

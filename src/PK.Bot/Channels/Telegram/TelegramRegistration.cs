@@ -1,3 +1,4 @@
+using Microsoft.EntityFrameworkCore;
 using PK.Bot.Hosting;
 using PK.Bot.Turns;
 using PK.Bot.Persistence;
@@ -20,8 +21,13 @@ public sealed class TelegramRegistration(IServiceScopeFactory scopes, WakeSignal
     {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
-        return await db.ChatLinks.AnyAsync(l => l.Channel == chat.Channel && l.ChatId == chat.ChatId && l.Person!.Active, cancellationToken);
+        return await IsLinked(db, chat.Channel, chat.ChatId, cancellationToken);
     }
+
+    // Asked for every update: compiled once.
+    private static readonly Func<BotDbContext, string, string, CancellationToken, Task<bool>> IsLinked =
+        EF.CompileAsyncQuery((BotDbContext db, string channel, string chatId, CancellationToken _) =>
+            db.ChatLinks.Any(l => l.Channel == channel && l.ChatId == chatId && l.Person!.Active));
 
     /// <summary>Anything but a contact from an unlinked chat: show the contact button.</summary>
     public Task AskForContactAsync(ChatKey chat, string messageId, bool greeting, CancellationToken cancellationToken) =>
