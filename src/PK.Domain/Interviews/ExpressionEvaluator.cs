@@ -29,6 +29,18 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         _memberCount = null;
     }
 
+    /// <summary>Forgets the calculations of these items only (the member count stays: the caller knows it did not change).</summary>
+    public void Invalidate(HashSet<string> items)
+    {
+        foreach (var key in _calculated.Keys)
+        {
+            if (!items.Contains(key.ItemId)) continue;
+            _calculated.Remove(key);
+            _calculatedMissing.Remove(key);
+        }
+        _missingReads.Clear();
+    }
+
     /// <summary>
     /// Judges a rule (a constraint) for one answer. A rule that is false after reading an answer that
     /// <paramref name="stillToBeAsked"/> says will still be asked is <see cref="RuleCheck.Deferred"/>: it cannot be
@@ -121,7 +133,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
 
     public object Evaluate(FormExpression expr, int? member, object? candidate)
     {
-        var e = new Expression(expr.Translated);
+        var e = new Expression(expr.Parsed);
         // '.' is the candidate answer of a constraint; without one it reads as empty.
         e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? Empty : Parameter(name, member);
         e.EvaluateFunction += (name, args) => Function(name, args, member, candidate);
