@@ -32,6 +32,10 @@ public class Rendering
     [Benchmark(Description = "restore + current question")]
     public AnswerKey? RestoreCurrent() => Interview.Restore(Chat.Form, _blokIII).CurrentKey;
 
+    /// <summary>Restoring alone: the snapshot's answers indexed and the interview's state machine configured.</summary>
+    [Benchmark(Description = "restore only")]
+    public Interview RestoreOnly() => Interview.Restore(Chat.Form, _blokIII);
+
     [Benchmark(Description = "indicators of the family of four")]
     public FamilyIndicators Indicators() => FamilyIndicators.Of(Interview.Restore(Chat.Form, _submitted));
 

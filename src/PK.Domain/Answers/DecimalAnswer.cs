@@ -8,5 +8,5 @@ public sealed record DecimalAnswer(decimal Value) : AnswerValue
 {
     public override object ExpressionValue => Value;
     public override object RecordValue => Value;
-    public override string ToString() => Value.ToString("#,0.##########", CultureInfo.GetCultureInfo("id-ID"));
+    public override string ToString() => Value.ToString("#,0.##########", Texts.Indonesian);
 }

@@ -7,5 +7,5 @@ public sealed record NumberAnswer(long Value) : AnswerValue
 {
     public override object ExpressionValue => Value;
     public override object RecordValue => Value;
-    public override string ToString() => Value.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
+    public override string ToString() => Value.ToString("#,0", Texts.Indonesian);
 }

@@ -41,6 +41,9 @@ public sealed partial class FormExpression
 
     private NCalc.LogicalExpression? _parsed;
 
+    /// <summary>An evaluation context of this expression waiting to be reused (see <see cref="Interviews.ExpressionEvaluator"/>).</summary>
+    internal Interviews.ExpressionEvaluator.Slot? Spare;
+
     public bool UsesCandidate => Translated.Contains("[.]", StringComparison.Ordinal);
 
     public override string ToString() => Source;

@@ -133,18 +133,46 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
 
     public object Evaluate(FormExpression expr, int? member, object? candidate)
     {
-        var e = new Expression(expr.Parsed);
-        // '.' is the candidate answer of a constraint; without one it reads as empty.
-        e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? Empty : Parameter(name, member);
-        e.EvaluateFunction += (name, args) => Function(name, args, member, candidate);
+        // An expression keeps one NCalc evaluation context to lend (building one costs about a kilobyte); a nested or
+        // concurrent evaluation of the same expression builds its own.
+        var slot = Interlocked.Exchange(ref expr.Spare, null) ?? new Slot(expr);
+        slot.Bind(this, member, candidate);
+        object result;
         try
         {
-            return Normalise(e.Evaluate());
+            result = Normalise(slot.Expression.Evaluate());
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or InvalidOperationException or OverflowException or NCalc.Exceptions.NCalcException or NullReferenceException or IndexOutOfRangeException)
         {
-            return Empty;
+            return Empty; // the context is dropped: nothing that failed mid-way is lent again
         }
+        slot.Unbind();
+        Volatile.Write(ref expr.Spare, slot);
+        return result;
+    }
+
+    /// <summary>
+    /// An NCalc expression with its handlers attached once; each evaluation binds the evaluator, member and candidate
+    /// answer it runs for ('.' is the candidate answer of a constraint; without one it reads as empty).
+    /// </summary>
+    internal sealed class Slot
+    {
+        private ExpressionEvaluator? _owner;
+        private int? _member;
+        private object? _candidate;
+
+        public Slot(FormExpression expr)
+        {
+            Expression = new Expression(expr.Parsed);
+            Expression.EvaluateParameter += (name, args) => args.Result = name == "." ? _candidate ?? Empty : _owner!.Parameter(name, _member);
+            Expression.EvaluateFunction += (name, args) => _owner!.Function(name, args, _member, _candidate);
+        }
+
+        public Expression Expression { get; }
+
+        public void Bind(ExpressionEvaluator owner, int? member, object? candidate) => (_owner, _member, _candidate) = (owner, member, candidate);
+
+        public void Unbind() => (_owner, _candidate) = (null, null);
     }
 
     private object Parameter(string name, int? member)
