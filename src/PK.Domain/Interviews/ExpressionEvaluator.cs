@@ -196,7 +196,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
                 _aggregateDepth++;
                 try
                 {
-                    args.Result = Aggregate(name, MemberValues(id.Name).ToList());
+                    args.Result = Aggregate(name, id.Name);
                 }
                 finally
                 {
@@ -249,21 +249,30 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
 
     private bool IsMemberField(string name) => form.ItemsById.TryGetValue(name, out var item) && item.InRepeat;
 
-    private IEnumerable<object> MemberValues(string itemId)
+    /// <summary>
+    /// An aggregate over every member's value of a field: empty values are left out, count counts the rest, and
+    /// sum, max and min read those that are numbers (max and min of none are empty).
+    /// </summary>
+    private object Aggregate(string name, string itemId)
     {
-        for (var m = 1; m <= MemberCount; m++) yield return ValueOf(itemId, m);
-    }
-
-    private static object Aggregate(string name, IEnumerable<object> values)
-    {
-        var present = values.Where(v => v is not string { Length: 0 }).ToList();
-        if (name == "count") return (long)present.Count;
-        var numbers = present.Select(ToDecimal).OfType<decimal>().ToList();
+        long present = 0, numbers = 0;
+        decimal sum = 0, max = 0, min = 0;
+        for (var m = 1; m <= MemberCount; m++)
+        {
+            var value = ValueOf(itemId, m);
+            if (value is string { Length: 0 }) continue;
+            present++;
+            if (ToDecimal(value) is not { } d) continue;
+            sum += d;
+            (max, min) = numbers == 0 ? (d, d) : (Math.Max(max, d), Math.Min(min, d));
+            numbers++;
+        }
+        if (name == "count") return present;
         return name switch
         {
-            "sum" => Normalise(numbers.Sum()),
-            "max" => numbers.Count == 0 ? Empty : Normalise(numbers.Max()),
-            _ => numbers.Count == 0 ? Empty : Normalise(numbers.Min()),
+            "sum" => Normalise(sum),
+            "max" => numbers == 0 ? Empty : Normalise(max),
+            _ => numbers == 0 ? Empty : Normalise(min),
         };
     }
 
