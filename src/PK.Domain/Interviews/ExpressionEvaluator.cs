@@ -17,6 +17,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
     private readonly Dictionary<AnswerKey, object> _calculated = [];
     private readonly HashSet<AnswerKey> _calculating = [];
     private readonly Dictionary<AnswerKey, AnswerKey[]> _calculatedMissing = [];
+    private readonly Stack<HashSet<AnswerKey>> _spareSets = [];
     private HashSet<AnswerKey> _missingReads = [];
     private int _aggregateDepth;
     private int? _memberCount;
@@ -50,7 +51,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
     public RuleCheck Check(FormExpression rule, int? member, object? candidate, Func<AnswerKey, bool> stillToBeAsked)
     {
         var outer = _missingReads;
-        _missingReads = [];
+        _missingReads = RentSet();
         bool holds;
         HashSet<AnswerKey> read;
         try
@@ -61,8 +62,18 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         {
             (read, _missingReads) = (_missingReads, outer);
         }
-        if (holds) return RuleCheck.Holds;
-        return read.Any(stillToBeAsked) ? RuleCheck.Deferred : RuleCheck.Broken;
+        var deferred = !holds && read.Any(stillToBeAsked);
+        ReturnSet(read);
+        return holds ? RuleCheck.Holds : deferred ? RuleCheck.Deferred : RuleCheck.Broken;
+    }
+
+    /// <summary>The sets that note missing reads are reused: one per calculation or rule would be a lot of small garbage.</summary>
+    private HashSet<AnswerKey> RentSet() => _spareSets.TryPop(out var set) ? set : [];
+
+    private void ReturnSet(HashSet<AnswerKey> set)
+    {
+        set.Clear();
+        _spareSets.Push(set);
     }
 
     public int MemberCount
@@ -114,7 +125,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         if (!_calculating.Add(key)) return Empty; // a cycle reads as empty rather than overflowing
         // A calculation remembers the missing answers it read whatever asked for it first (an aggregate or not).
         var (outerReads, outerDepth) = (_missingReads, _aggregateDepth);
-        (_missingReads, _aggregateDepth) = ([], 0);
+        (_missingReads, _aggregateDepth) = (RentSet(), 0);
         try
         {
             var value = Normalise(Evaluate(item.Calculation!, key.Member, null));
@@ -128,6 +139,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
             (_missingReads, _aggregateDepth) = (outerReads, outerDepth);
             _calculating.Remove(key);
             NoteMissing(missing);
+            ReturnSet(missing);
         }
     }
 
