@@ -7,6 +7,9 @@ namespace PK.Domain;
 /// <summary>Every sentence the bot says to a kader. This part: refusals and warnings of answer parsing.</summary>
 public static partial class Texts
 {
+    /// <summary>Indonesian number and date formatting (1.234, 15 Jul), looked up once.</summary>
+    internal static readonly CultureInfo Indonesian = CultureInfo.GetCultureInfo("id-ID");
+
     // Numbers
     public const string NumberWithoutSeparators = "Tulis angka tanpa titik atau koma, misalnya 1000.";
     public const string DecimalExpected = "Isi dengan angka, misalnya 12 atau 12,5.";

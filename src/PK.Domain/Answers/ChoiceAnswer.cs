@@ -5,7 +5,7 @@ namespace PK.Domain.Answers;
 
 public sealed record ChoiceAnswer(int Code) : AnswerValue
 {
-    public override object ExpressionValue => (long)Code;
-    public override object RecordValue => Code;
+    [JsonIgnore] public override object ExpressionValue => (long)Code;
+    [JsonIgnore] public override object RecordValue => Code;
     public override string ToString() => Code.ToString(CultureInfo.InvariantCulture);
 }

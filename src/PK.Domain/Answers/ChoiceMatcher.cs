@@ -19,6 +19,11 @@ internal sealed class ChoiceMatcher
     private readonly Entry[] _entries;
     private readonly Dictionary<string, int> _yesNoWords = [];
 
+    private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<IReadOnlyList<Choice>, ChoiceMatcher> Matchers = [];
+
+    /// <summary>The matcher of a choice list, built once per list (a form's lists live as long as the form).</summary>
+    public static ChoiceMatcher For(IReadOnlyList<Choice> choices) => Matchers.GetValue(choices, c => new ChoiceMatcher(c));
+
     public ChoiceMatcher(IReadOnlyList<Choice> choices)
     {
         Choices = choices;

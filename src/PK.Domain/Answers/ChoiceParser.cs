@@ -8,7 +8,7 @@ internal static partial class ChoiceParser
     public static ParseResult ParseOne(string cleaned, IReadOnlyList<Forms.Choice>? choices)
     {
         if (choices is null || choices.Count == 0) return new ParseResult.Refused(Texts.NoChoicesAvailable);
-        var matcher = new ChoiceMatcher(choices);
+        var matcher = ChoiceMatcher.For(choices);
         var match = matcher.Resolve(cleaned);
         return match.Kind switch
         {
@@ -22,8 +22,8 @@ internal static partial class ChoiceParser
     public static ParseResult ParseMany(string cleaned, IReadOnlyList<Forms.Choice>? choices)
     {
         if (choices is null || choices.Count == 0) return new ParseResult.Refused(Texts.NoChoicesAvailable);
-        if (cleaned.Length > InputText.MaxShortAnswer) return new ParseResult.Refused(Texts.ChooseSomeOf(new ChoiceMatcher(choices).Codes));
-        var matcher = new ChoiceMatcher(choices);
+        if (cleaned.Length > InputText.MaxShortAnswer) return new ParseResult.Refused(Texts.ChooseSomeOf(ChoiceMatcher.For(choices).Codes));
+        var matcher = ChoiceMatcher.For(choices);
 
         // A label that itself holds a comma ("Ya, dengan septic tank") is one choice, not two.
         var whole = InputText.Squash(InputText.Fold(cleaned));

@@ -5,7 +5,7 @@ namespace PK.Domain.Answers;
 
 public sealed record DateAnswer(DateOnly Value) : AnswerValue
 {
-    public override object ExpressionValue => Value.ToDateTime(TimeOnly.MinValue);
-    public override object RecordValue => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    [JsonIgnore] public override object ExpressionValue => Value.ToDateTime(TimeOnly.MinValue);
+    [JsonIgnore] public override object RecordValue => Value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
     public override string ToString() => IndonesianCalendar.Format(Value);
 }

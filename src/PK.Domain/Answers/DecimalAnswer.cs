@@ -6,7 +6,7 @@ namespace PK.Domain.Answers;
 /// <summary>A number with a fractional part (a decimal question: "12,5").</summary>
 public sealed record DecimalAnswer(decimal Value) : AnswerValue
 {
-    public override object ExpressionValue => Value;
-    public override object RecordValue => Value;
-    public override string ToString() => Value.ToString("#,0.##########", CultureInfo.GetCultureInfo("id-ID"));
+    [JsonIgnore] public override object ExpressionValue => Value;
+    [JsonIgnore] public override object RecordValue => Value;
+    public override string ToString() => Value.ToString("#,0.##########", Texts.Indonesian);
 }

@@ -7,7 +7,7 @@ namespace PK.Domain.Answers;
 public sealed record MonthYearAnswer(int Year, int Month) : AnswerValue
 {
     /// <summary>Expressions see the first day of the month (ages come out conservative by under a month).</summary>
-    public override object ExpressionValue => new DateTime(Year, Month, 1);
-    public override object RecordValue => $"{Year:D4}-{Month:D2}";
+    [JsonIgnore] public override object ExpressionValue => new DateTime(Year, Month, 1);
+    [JsonIgnore] public override object RecordValue => $"{Year:D4}-{Month:D2}";
     public override string ToString() => $"{IndonesianCalendar.MonthName(Month)} {Year}";
 }

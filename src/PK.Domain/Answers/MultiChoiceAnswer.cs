@@ -11,8 +11,8 @@ public sealed record MultiChoiceAnswer : AnswerValue
     public MultiChoiceAnswer(IEnumerable<int> codes) : this(codes.ToArray()) { }
 
     public IReadOnlyList<int> Codes { get; }
-    public override object ExpressionValue => Codes.Select(c => (long)c).ToArray();
-    public override object RecordValue => Codes;
+    [JsonIgnore] public override object ExpressionValue => Codes.Select(c => (long)c).ToArray();
+    [JsonIgnore] public override object RecordValue => Codes;
     public bool Equals(MultiChoiceAnswer? other) => other is not null && Codes.SequenceEqual(other.Codes);
     public override int GetHashCode() => Codes.Aggregate(17, (h, c) => h * 31 + c);
     public override string ToString() => string.Join(",", Codes);

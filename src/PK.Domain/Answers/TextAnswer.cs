@@ -5,7 +5,7 @@ namespace PK.Domain.Answers;
 
 public sealed record TextAnswer(string Value) : AnswerValue
 {
-    public override object ExpressionValue => Value;
-    public override object RecordValue => Value;
+    [JsonIgnore] public override object ExpressionValue => Value;
+    [JsonIgnore] public override object RecordValue => Value;
     public override string ToString() => Value;
 }

@@ -383,7 +383,7 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
                 ? string.Format(Texts.FamilyLabelAddress, Part(keys.Rt), Part(keys.Rw), Part(keys.House))
                 : engine.Regions.NameOf(RegionCode.Parse(interview.Snapshot.RegionCode));
             var local = interview.Snapshot.StartedAt.ToOffset(Provinces.OffsetOf(RegionCode.Parse(interview.Snapshot.RegionCode).TimeZone));
-            return string.Format(Texts.FamilyLabel, address, local.ToString("d MMM HH:mm", CultureInfo.GetCultureInfo("id-ID")));
+            return string.Format(Texts.FamilyLabel, address, local.ToString("d MMM HH:mm", Texts.Indonesian));
         }
 
         // ---- answering --------------------------------------------------------------------
@@ -526,5 +526,5 @@ public sealed class ConversationEngine(FormDefinition form, RegionDirectory regi
 
     private static string Clip(string text, int length) => text.Length <= length ? text : text[..length] + "…";
 
-    private static string FormatCount(int n) => n.ToString("#,0", CultureInfo.GetCultureInfo("id-ID"));
+    private static string FormatCount(int n) => n.ToString("#,0", Texts.Indonesian);
 }

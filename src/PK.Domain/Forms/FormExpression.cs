@@ -36,6 +36,14 @@ public sealed partial class FormExpression
     /// <summary>The item ids referenced with <c>${…}</c>.</summary>
     public IReadOnlyList<string> Fields { get; }
 
+    /// <summary>As NCalc parsed it, once: evaluating starts from the tree instead of looking the text up in NCalc's cache.</summary>
+    internal NCalc.LogicalExpression Parsed => _parsed ??= ParseTree(Translated);
+
+    private NCalc.LogicalExpression? _parsed;
+
+    /// <summary>An evaluation context of this expression waiting to be reused (see <see cref="Interviews.ExpressionEvaluator"/>).</summary>
+    internal Interviews.ExpressionEvaluator.Slot? Spare;
+
     public bool UsesCandidate => Translated.Contains("[.]", StringComparison.Ordinal);
 
     public override string ToString() => Source;
@@ -106,6 +114,12 @@ public sealed partial class FormExpression
         var check = new NCalc.Expression(translated);
         if (check.HasErrors()) throw new FormatException($"syntax error: {check.Error?.Message}");
         return new FormExpression(source, translated, fields.Distinct().ToArray());
+    }
+
+    private static NCalc.LogicalExpression ParseTree(string translated)
+    {
+        var e = new NCalc.Expression(translated);
+        return e.HasErrors() || e.LogicalExpression is not { } tree ? throw new FormatException($"syntax error: {e.Error?.Message}") : tree;
     }
 
     [GeneratedRegex("^[a-z][a-z0-9_]*$")]

@@ -17,6 +17,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
     private readonly Dictionary<AnswerKey, object> _calculated = [];
     private readonly HashSet<AnswerKey> _calculating = [];
     private readonly Dictionary<AnswerKey, AnswerKey[]> _calculatedMissing = [];
+    private readonly Stack<HashSet<AnswerKey>> _spareSets = [];
     private HashSet<AnswerKey> _missingReads = [];
     private int _aggregateDepth;
     private int? _memberCount;
@@ -29,6 +30,18 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         _memberCount = null;
     }
 
+    /// <summary>Forgets the calculations of these items only (the member count stays: the caller knows it did not change).</summary>
+    public void Invalidate(HashSet<string> items)
+    {
+        foreach (var key in _calculated.Keys)
+        {
+            if (!items.Contains(key.ItemId)) continue;
+            _calculated.Remove(key);
+            _calculatedMissing.Remove(key);
+        }
+        _missingReads.Clear();
+    }
+
     /// <summary>
     /// Judges a rule (a constraint) for one answer. A rule that is false after reading an answer that
     /// <paramref name="stillToBeAsked"/> says will still be asked is <see cref="RuleCheck.Deferred"/>: it cannot be
@@ -38,7 +51,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
     public RuleCheck Check(FormExpression rule, int? member, object? candidate, Func<AnswerKey, bool> stillToBeAsked)
     {
         var outer = _missingReads;
-        _missingReads = [];
+        _missingReads = RentSet();
         bool holds;
         HashSet<AnswerKey> read;
         try
@@ -49,8 +62,18 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         {
             (read, _missingReads) = (_missingReads, outer);
         }
-        if (holds) return RuleCheck.Holds;
-        return read.Any(stillToBeAsked) ? RuleCheck.Deferred : RuleCheck.Broken;
+        var deferred = !holds && read.Any(stillToBeAsked);
+        ReturnSet(read);
+        return holds ? RuleCheck.Holds : deferred ? RuleCheck.Deferred : RuleCheck.Broken;
+    }
+
+    /// <summary>The sets that note missing reads are reused: one per calculation or rule would be a lot of small garbage.</summary>
+    private HashSet<AnswerKey> RentSet() => _spareSets.TryPop(out var set) ? set : [];
+
+    private void ReturnSet(HashSet<AnswerKey> set)
+    {
+        set.Clear();
+        _spareSets.Push(set);
     }
 
     public int MemberCount
@@ -102,7 +125,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
         if (!_calculating.Add(key)) return Empty; // a cycle reads as empty rather than overflowing
         // A calculation remembers the missing answers it read whatever asked for it first (an aggregate or not).
         var (outerReads, outerDepth) = (_missingReads, _aggregateDepth);
-        (_missingReads, _aggregateDepth) = ([], 0);
+        (_missingReads, _aggregateDepth) = (RentSet(), 0);
         try
         {
             var value = Normalise(Evaluate(item.Calculation!, key.Member, null));
@@ -116,23 +139,52 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
             (_missingReads, _aggregateDepth) = (outerReads, outerDepth);
             _calculating.Remove(key);
             NoteMissing(missing);
+            ReturnSet(missing);
         }
     }
 
     public object Evaluate(FormExpression expr, int? member, object? candidate)
     {
-        var e = new Expression(expr.Translated);
-        // '.' is the candidate answer of a constraint; without one it reads as empty.
-        e.EvaluateParameter += (name, args) => args.Result = name == "." ? candidate ?? Empty : Parameter(name, member);
-        e.EvaluateFunction += (name, args) => Function(name, args, member, candidate);
+        // An expression keeps one NCalc evaluation context to lend (building one costs about a kilobyte); a nested or
+        // concurrent evaluation of the same expression builds its own.
+        var slot = Interlocked.Exchange(ref expr.Spare, null) ?? new Slot(expr);
+        slot.Bind(this, member, candidate);
+        object result;
         try
         {
-            return Normalise(e.Evaluate());
+            result = Normalise(slot.Expression.Evaluate());
         }
         catch (Exception ex) when (ex is FormatException or InvalidCastException or ArgumentException or InvalidOperationException or OverflowException or NCalc.Exceptions.NCalcException or NullReferenceException or IndexOutOfRangeException)
         {
-            return Empty;
+            return Empty; // the context is dropped: nothing that failed mid-way is lent again
         }
+        slot.Unbind();
+        Volatile.Write(ref expr.Spare, slot);
+        return result;
+    }
+
+    /// <summary>
+    /// An NCalc expression with its handlers attached once; each evaluation binds the evaluator, member and candidate
+    /// answer it runs for ('.' is the candidate answer of a constraint; without one it reads as empty).
+    /// </summary>
+    internal sealed class Slot
+    {
+        private ExpressionEvaluator? _owner;
+        private int? _member;
+        private object? _candidate;
+
+        public Slot(FormExpression expr)
+        {
+            Expression = new Expression(expr.Parsed);
+            Expression.EvaluateParameter += (name, args) => args.Result = name == "." ? _candidate ?? Empty : _owner!.Parameter(name, _member);
+            Expression.EvaluateFunction += (name, args) => _owner!.Function(name, args, _member, _candidate);
+        }
+
+        public Expression Expression { get; }
+
+        public void Bind(ExpressionEvaluator owner, int? member, object? candidate) => (_owner, _member, _candidate) = (owner, member, candidate);
+
+        public void Unbind() => (_owner, _candidate) = (null, null);
     }
 
     private object Parameter(string name, int? member)
@@ -156,7 +208,7 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
                 _aggregateDepth++;
                 try
                 {
-                    args.Result = Aggregate(name, MemberValues(id.Name).ToList());
+                    args.Result = Aggregate(name, id.Name);
                 }
                 finally
                 {
@@ -209,21 +261,30 @@ internal sealed class ExpressionEvaluator(FormDefinition form, IReadOnlyDictiona
 
     private bool IsMemberField(string name) => form.ItemsById.TryGetValue(name, out var item) && item.InRepeat;
 
-    private IEnumerable<object> MemberValues(string itemId)
+    /// <summary>
+    /// An aggregate over every member's value of a field: empty values are left out, count counts the rest, and
+    /// sum, max and min read those that are numbers (max and min of none are empty).
+    /// </summary>
+    private object Aggregate(string name, string itemId)
     {
-        for (var m = 1; m <= MemberCount; m++) yield return ValueOf(itemId, m);
-    }
-
-    private static object Aggregate(string name, IEnumerable<object> values)
-    {
-        var present = values.Where(v => v is not string { Length: 0 }).ToList();
-        if (name == "count") return (long)present.Count;
-        var numbers = present.Select(ToDecimal).OfType<decimal>().ToList();
+        long present = 0, numbers = 0;
+        decimal sum = 0, max = 0, min = 0;
+        for (var m = 1; m <= MemberCount; m++)
+        {
+            var value = ValueOf(itemId, m);
+            if (value is string { Length: 0 }) continue;
+            present++;
+            if (ToDecimal(value) is not { } d) continue;
+            sum += d;
+            (max, min) = numbers == 0 ? (d, d) : (Math.Max(max, d), Math.Min(min, d));
+            numbers++;
+        }
+        if (name == "count") return present;
         return name switch
         {
-            "sum" => Normalise(numbers.Sum()),
-            "max" => numbers.Count == 0 ? Empty : Normalise(numbers.Max()),
-            _ => numbers.Count == 0 ? Empty : Normalise(numbers.Min()),
+            "sum" => Normalise(sum),
+            "max" => numbers == 0 ? Empty : Normalise(max),
+            _ => numbers == 0 ? Empty : Normalise(min),
         };
     }
 

@@ -14,31 +14,63 @@ internal sealed class FormWalk(FormDefinition form, InterviewSnapshot snapshot, 
     /// <summary>Settling drops and fills; every pass that changes something removes an answer or adds one, so a real form settles in a few.</summary>
     private const int MaxSettlePasses = 100;
 
+    private readonly FormGraph _graph = FormGraph.Of(form);
     private readonly Dictionary<AnswerKey, bool> _relevance = [];
+    private readonly Dictionary<(FormBlock Block, int? Member), bool> _blockRelevance = [];
+
+    /// <summary>The answers as the cached results last saw them (the same value objects), to tell what changed since.</summary>
+    private readonly Dictionary<AnswerKey, AnswerValue> _seen = new(answers);
+    private readonly HashSet<string> _changedItems = [];
+    private readonly HashSet<string> _stale = [];
 
     public int MemberCount => eval.MemberCount;
 
-    /// <summary>Forgets everything derived from the answers (calculations, relevance) after they change.</summary>
+    /// <summary>
+    /// Forgets what was derived from the answers (calculations, relevance) that changed since the last call: only the
+    /// results that read a changed item (see <see cref="FormGraph"/>), or everything when the member count may have
+    /// changed. An answer replaced by an equal but different value object counts as changed.
+    /// </summary>
     public void Invalidate()
     {
-        eval.Invalidate();
-        _relevance.Clear();
+        _changedItems.Clear();
+        foreach (var (key, value) in answers)
+            if (!_seen.TryGetValue(key, out var before) || !ReferenceEquals(before, value)) _changedItems.Add(key.ItemId);
+        if (_seen.Count != answers.Count || _changedItems.Count > 0)
+            foreach (var key in _seen.Keys)
+                if (!answers.ContainsKey(key)) _changedItems.Add(key.ItemId);
+        if (_changedItems.Count == 0) return;
+        _seen.Clear();
+        foreach (var (key, value) in answers) _seen[key] = value;
+
+        _blockRelevance.Clear();
+        if (_graph.HasCycle || _graph.ChangesMemberCount(_changedItems))
+        {
+            eval.Invalidate();
+            _relevance.Clear();
+            return;
+        }
+        _stale.Clear();
+        foreach (var id in _changedItems) _stale.UnionWith(_graph.StaleAfter(id));
+        eval.Invalidate(_stale);
+        foreach (var key in _relevance.Keys)
+            if (_stale.Contains(key.ItemId)) _relevance.Remove(key);
     }
 
     /// <summary>Every question instance, in the order the form asks them (member items once per member).</summary>
     public IEnumerable<AnswerKey> AllQuestionKeys()
     {
-        foreach (var block in form.Blocks)
+        for (var b = 0; b < form.Blocks.Count; b++)
         {
-            if (block.IsRepeat)
+            var questions = _graph.Questions[b];
+            if (form.Blocks[b].IsRepeat)
             {
                 for (var m = 1; m <= eval.MemberCount; m++)
-                    foreach (var item in block.Items.Where(i => i.IsQuestion))
+                    foreach (var item in questions)
                         yield return new AnswerKey(item.Id, m);
             }
             else
             {
-                foreach (var item in block.Items.Where(i => i.IsQuestion))
+                foreach (var item in questions)
                     yield return new AnswerKey(item.Id, null);
             }
         }
@@ -61,13 +93,26 @@ internal sealed class FormWalk(FormDefinition form, InterviewSnapshot snapshot, 
         return item.Relevant is not { } r || eval.IsTrue(r, key.Member);
     }
 
-    private bool BlockApplies(FormItem item, AnswerKey key) => item.Block.Relevant is not { } br || eval.IsTrue(br, key.Member);
+    private bool BlockApplies(FormItem item, AnswerKey key)
+    {
+        if (item.Block.Relevant is not { } br) return true;
+        if (_blockRelevance.TryGetValue((item.Block, key.Member), out var known)) return known;
+        return _blockRelevance[(item.Block, key.Member)] = eval.IsTrue(br, key.Member);
+    }
 
     /// <summary>Filled by the engine (Tidak Berlaku), not by the kader.</summary>
-    public bool IsAutoFilled(AnswerKey key) => snapshot.AutoFilled.Contains(key.ToString());
+    public bool IsAutoFilled(AnswerKey key) => Contains(snapshot.AutoFilled, key);
 
     /// <summary>Answered by the kader, or skipped.</summary>
-    public bool IsDone(AnswerKey key) => (answers.ContainsKey(key) && !IsAutoFilled(key)) || snapshot.Skipped.Contains(key.ToString());
+    public bool IsDone(AnswerKey key) => (answers.ContainsKey(key) && !IsAutoFilled(key)) || Contains(snapshot.Skipped, key);
+
+    /// <summary>Whether a stored list of keys (<c>item#member</c>) holds this one, without spelling the key out.</summary>
+    private static bool Contains(List<string> keys, AnswerKey key)
+    {
+        foreach (var stored in keys)
+            if (key.Is(stored)) return true;
+        return false;
+    }
 
     /// <summary>An answer the walk will still ask for: relevant, and neither answered nor skipped.</summary>
     public bool IsStillToBeAsked(AnswerKey key) => !IsDone(key) && IsRelevant(key);
@@ -88,9 +133,7 @@ internal sealed class FormWalk(FormDefinition form, InterviewSnapshot snapshot, 
     public int Order(AnswerKey key)
     {
         var item = form.Item(key.ItemId);
-        var block = 0;
-        while (form.Blocks[block] != item.Block) block++;
-        return block * 1_000_000 + (key.Member ?? 0) * 1_000 + item.Order;
+        return _graph.BlockIndex(item.Block) * 1_000_000 + (key.Member ?? 0) * 1_000 + item.Order;
     }
 
     private int FirstPendingOrder()

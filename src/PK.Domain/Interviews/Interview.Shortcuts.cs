@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json;
 using PK.Domain.Answers;
 using PK.Domain.Forms;
 
@@ -124,7 +123,7 @@ public sealed partial class Interview
     /// <summary>An independent copy to try answers on; nothing done to it reaches this interview.</summary>
     private Interview Copy()
     {
-        var copy = new Interview(_form, JsonSerializer.Deserialize<InterviewSnapshot>(JsonSerializer.Serialize(Snapshot))!) { _now = _now };
+        var copy = new Interview(_form, Snapshot.Copy()) { _now = _now };
         return copy;
     }
 }

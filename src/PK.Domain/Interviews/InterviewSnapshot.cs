@@ -42,4 +42,37 @@ public sealed class InterviewSnapshot
     public string? FamilyKey { get; set; }
     /// <summary>The KK's NIK, once known (the host stores only a keyed hash of it beside the encrypted snapshot).</summary>
     public string? KkNik { get; set; }
+
+    /// <summary>
+    /// An independent copy, as a JSON round trip would make it but without the text: the lists are new, the answers
+    /// (immutable values) are shared. A property added here must be added to the copy (a test checks every one).
+    /// </summary>
+    internal InterviewSnapshot Copy() => new()
+    {
+        RecordId = RecordId,
+        Version = Version,
+        FormId = FormId,
+        FormVersion = FormVersion,
+        KaderId = KaderId,
+        RegionCode = RegionCode,
+        Phase = Phase,
+        Status = Status,
+        StartedAt = StartedAt,
+        UpdatedAt = UpdatedAt,
+        SubmittedAt = SubmittedAt,
+        InterviewDate = InterviewDate,
+        Answers = [.. Answers],
+        Skipped = [.. Skipped],
+        AutoFilled = [.. AutoFilled],
+        Focus = Focus,
+        PendingAnswer = PendingAnswer,
+        PendingWarning = PendingWarning,
+        PhaseBeforeCancel = PhaseBeforeCancel,
+        DuplicateOf = DuplicateOf,
+        DuplicateDescription = DuplicateDescription,
+        DeliberateDuplicate = DeliberateDuplicate,
+        ChangeCount = ChangeCount,
+        FamilyKey = FamilyKey,
+        KkNik = KkNik,
+    };
 }
