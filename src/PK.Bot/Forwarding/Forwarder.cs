@@ -90,10 +90,11 @@ public sealed class Forwarder(
                 var batch = await next;
                 if (batch.Rows == 0) break;
                 // Only a full batch hints that more is waiting; the ids after it are the next batch.
-                next = batch.Rows == batchSize ? ReadAsync(batch.LastQueueId, batchSize, cancellationToken) : Task.FromResult(PendingBatch.Empty);
+                // SQLite's async calls complete synchronously: the read and the save get threads of their own to overlap at all.
+                next = batch.Rows == batchSize ? Task.Run(() => ReadAsync(batch.LastQueueId, batchSize, cancellationToken), CancellationToken.None) : Task.FromResult(PendingBatch.Empty);
                 var delivery = await DeliverAsync(batch, cancellationToken);
                 await saving; // one save at a time, in batch order
-                saving = SaveAsync(delivery);
+                saving = Task.Run(() => SaveAsync(delivery), CancellationToken.None);
                 var round = delivery.Round;
                 total = new ForwardRound(total.Sent + round.Sent, total.Accepted + round.Accepted, total.SetAside + round.SetAside, round.Failure, round.ConfigurationError);
                 if (round.Failure is not null || batch.Rows < batchSize) break;
