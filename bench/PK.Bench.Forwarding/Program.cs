@@ -7,9 +7,12 @@ using PK.Bot.Persistence;
 using PK.Bot.Tests.Support;
 
 // Drains a backlog of family records from the bot's SQLite queue into PostgreSQL through the real forwarder.
-//   scripts/with-postgres.sh --durable dotnet run -c Release --project bench/PK.Bench.Forwarding -- [RECORDS] [BATCH]
+//   scripts/with-postgres.sh --durable dotnet run -c Release --project bench/PK.Bench.Forwarding -- [RECORDS] [BATCH] [serial]
+// As the running bot does, it drains with Forwarder.ForwardAllAsync (reading, delivering and saving batches overlapped);
+// "serial" drains one ForwardBatchAsync round at a time instead (read, deliver, save, then the next), for reference.
 var records = args.Length > 0 ? int.Parse(args[0]) : 302_000;
 var batch = args.Length > 1 ? int.Parse(args[1]) : 500;
+var serial = args.ElementAtOrDefault(2) == "serial";
 var server = Environment.GetEnvironmentVariable("PK_TEST_POSTGRES")
     ?? throw new InvalidOperationException("Run under scripts/with-postgres.sh --durable (PK_TEST_POSTGRES).");
 
@@ -61,7 +64,7 @@ try
     var sent = 0;
     while (true)
     {
-        var round = await forwarder.ForwardBatchAsync(batch, default);
+        var round = serial ? await forwarder.ForwardBatchAsync(batch, default) : await forwarder.ForwardAllAsync(batch, default);
         if (round.Sent == 0) break;
         if (round.Failure is not null) throw new InvalidOperationException(round.Failure);
         sent += round.Accepted;
@@ -72,7 +75,7 @@ try
     await check.OpenAsync();
     var rows = (long)(await new NpgsqlCommand("SELECT count(*) FROM pk_family_records", check).ExecuteScalarAsync())!;
     Console.WriteLine($"  of which inside the core sink: {app.Services.GetRequiredService<TimedSink>().Elapsed.TotalSeconds:0.0} s");
-    Console.WriteLine($"Drained {sent:N0} records in batches of {batch} in {drain.Elapsed.TotalSeconds:0.0} s ({sent / drain.Elapsed.TotalSeconds:N0} records/s); core rows: {rows:N0}");
+    Console.WriteLine($"Drained {sent:N0} records in batches of {batch}{(serial ? ", one round at a time," : ", overlapped,")} in {drain.Elapsed.TotalSeconds:0.0} s ({sent / drain.Elapsed.TotalSeconds:N0} records/s); core rows: {rows:N0}");
     return rows == records ? 0 : 1;
 }
 finally

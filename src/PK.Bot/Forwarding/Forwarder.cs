@@ -30,7 +30,8 @@ public sealed class Forwarder(
         {
             try
             {
-                var round = await ForwardBatchAsync(pacer.NextBatchSize, stoppingToken);
+                // Closed circuit: everything waiting, in overlapping batches; open: a one-record probe.
+                var round = pacer.IsOpen ? await ForwardBatchAsync(pacer.NextBatchSize, stoppingToken) : await ForwardAllAsync(pacer.NextBatchSize, stoppingToken);
                 if (round.Sent == 0)
                 {
                     await Task.Delay(options.Value.PollInterval, clock, stoppingToken);
@@ -65,24 +66,77 @@ public sealed class Forwarder(
     /// <summary>Sends up to <paramref name="maxRecords"/> waiting records and saves what the core said about each.</summary>
     public async Task<ForwardRound> ForwardBatchAsync(int maxRecords, CancellationToken cancellationToken)
     {
+        var batch = await ReadAsync(0, maxRecords, cancellationToken);
+        if (batch.Rows == 0) return ForwardRound.Idle;
+        var delivery = await DeliverAsync(batch, cancellationToken);
+        await SaveAsync(delivery);
+        return delivery.Round;
+    }
+
+    /// <summary>
+    /// Sends every waiting record, in batches of <paramref name="batchSize"/>, oldest first, until a batch comes back short
+    /// or the core fails one. The stages overlap: while the core stores one batch, the next is read and decrypted, and the
+    /// previous batch's outcomes are saved; a batch is still marked delivered only after the core confirmed it.
+    /// </summary>
+    public async Task<ForwardRound> ForwardAllAsync(int batchSize, CancellationToken cancellationToken)
+    {
+        var total = ForwardRound.Idle;
+        var next = ReadAsync(0, batchSize, cancellationToken);
+        Task saving = Task.CompletedTask;
+        try
+        {
+            while (true)
+            {
+                var batch = await next;
+                if (batch.Rows == 0) break;
+                // Only a full batch hints that more is waiting; the ids after it are the next batch.
+                // SQLite's async calls complete synchronously: the read and the save get threads of their own to overlap at all.
+                next = batch.Rows == batchSize ? Task.Run(() => ReadAsync(batch.LastQueueId, batchSize, cancellationToken), CancellationToken.None) : Task.FromResult(PendingBatch.Empty);
+                var delivery = await DeliverAsync(batch, cancellationToken);
+                await saving; // one save at a time, in batch order
+                saving = Task.Run(() => SaveAsync(delivery), CancellationToken.None);
+                var round = delivery.Round;
+                total = new ForwardRound(total.Sent + round.Sent, total.Accepted + round.Accepted, total.SetAside + round.SetAside, round.Failure, round.ConfigurationError);
+                if (round.Failure is not null || batch.Rows < batchSize) break;
+            }
+            await saving;
+            return total;
+        }
+        finally
+        {
+            // Whatever stopped the loop, leave nothing running: a save in flight finishes, a read ahead is dropped.
+            await Task.WhenAll(saving, next).ContinueWith(_ => { }, TaskScheduler.Default);
+        }
+    }
+
+    /// <summary>Waiting records after queue id <paramref name="afterQueueId"/>, oldest first, decrypted and read into core records.</summary>
+    private async Task<PendingBatch> ReadAsync(long afterQueueId, int maxRecords, CancellationToken cancellationToken)
+    {
         await using var scope = scopes.CreateAsyncScope();
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         var rows = await db.SubmittedRecords.AsNoTracking()
-            .Where(r => r.ForwardStatus == ForwardStatus.Pending)
+            .Where(r => r.ForwardStatus == ForwardStatus.Pending && r.Id > afterQueueId)
             .OrderBy(r => r.Id)
             .Take(maxRecords)
             .Select(r => new { r.Id, r.PayloadJson })
             .ToListAsync(cancellationToken);
-        if (rows.Count == 0) return ForwardRound.Idle;
+        if (rows.Count == 0) return PendingBatch.Empty;
 
-        var outcomes = new List<(long QueueId, OutcomeKind Kind, string? Reason)>(rows.Count);
+        var unreadable = new List<(long QueueId, OutcomeKind Kind, string? Reason)>();
         var records = new List<CoreRecord>(rows.Count);
         foreach (var row in rows)
         {
             try { records.Add(CoreRecord.FromPayload(row.Id, row.PayloadJson)); }
-            catch (JsonException ex) { outcomes.Add((row.Id, OutcomeKind.Rejected, $"Unreadable record: {ex.Message}")); }
+            catch (JsonException ex) { unreadable.Add((row.Id, OutcomeKind.Rejected, $"Unreadable record: {ex.Message}")); }
         }
+        return new PendingBatch(rows.Count, rows[^1].Id, records, unreadable);
+    }
 
+    private async Task<Delivery> DeliverAsync(PendingBatch batch, CancellationToken cancellationToken)
+    {
+        var outcomes = new List<(long QueueId, OutcomeKind Kind, string? Reason)>(batch.Rows);
+        outcomes.AddRange(batch.Unreadable);
+        var records = batch.Records;
         string? failure = null;
         var configurationError = false;
         if (records.Count > 0)
@@ -105,12 +159,25 @@ public sealed class Forwarder(
             }
         }
 
-        await SaveAsync(db, outcomes, failure, configurationError, cancellationToken);
         var accepted = outcomes.Count(o => o.Kind == OutcomeKind.Accepted);
         var setAside = outcomes.Count(o => o.Kind is OutcomeKind.Rejected or OutcomeKind.Conflict);
-        logger.LogDebug("Forwarded a batch of {Count}: {Accepted} accepted, {SetAside} set aside", rows.Count, accepted, setAside);
-        return new ForwardRound(rows.Count, accepted, setAside, failure is null ? null : PrivacyMask.Apply(failure), configurationError);
+        logger.LogDebug("Forwarded a batch of {Count}: {Accepted} accepted, {SetAside} set aside", batch.Rows, accepted, setAside);
+        return new Delivery(outcomes, failure, configurationError,
+            new ForwardRound(batch.Rows, accepted, setAside, failure is null ? null : PrivacyMask.Apply(failure), configurationError));
     }
+
+    private async Task SaveAsync(Delivery delivery)
+    {
+        await using var scope = scopes.CreateAsyncScope();
+        await SaveAsync(scope.ServiceProvider.GetRequiredService<BotDbContext>(), delivery.Outcomes, delivery.Failure, delivery.ConfigurationError, CancellationToken.None);
+    }
+
+    private sealed record PendingBatch(int Rows, long LastQueueId, List<CoreRecord> Records, List<(long QueueId, OutcomeKind Kind, string? Reason)> Unreadable)
+    {
+        public static readonly PendingBatch Empty = new(0, 0, [], []);
+    }
+
+    private sealed record Delivery(List<(long QueueId, OutcomeKind Kind, string? Reason)> Outcomes, string? Failure, bool ConfigurationError, ForwardRound Round);
 
     private async Task SaveAsync(BotDbContext db, List<(long QueueId, OutcomeKind Kind, string? Reason)> outcomes, string? failure, bool configurationError, CancellationToken cancellationToken)
     {

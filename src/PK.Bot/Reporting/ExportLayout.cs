@@ -1,4 +1,6 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
+using System.Text;
 using System.Text.Json;
 using PK.Domain.Forms;
 using PK.Domain.Regions;
@@ -40,34 +42,44 @@ internal sealed class ExportLayout
     public void FamilyRow(JsonElement record, string desaCode, RegionDirectory regions, List<object?> row)
     {
         row.Clear();
-        var desa = RegionCode.Parse(desaCode);
-        var kecamatan = desa.Parent!.Value;
+        if (!desaColumns.TryGetValue(desaCode, out var area))
+        {
+            var desa = RegionCode.Parse(desaCode);
+            var kecamatan = desa.Parent!.Value;
+            area = new DesaColumns(kecamatan.Dotted, regions.Exists(kecamatan) ? regions.NameOf(kecamatan) : "",
+                desa.Dotted, regions.Exists(desa) ? regions.NameOf(desa) : "", Provinces.OffsetOf(desa.TimeZone));
+            desaColumns[desaCode] = area;
+        }
         var members = record.GetProperty("members");
         row.Add(record.GetProperty("recordId").GetString());
-        row.Add(record.GetProperty("version").GetInt32());
-        row.Add(kecamatan.Dotted);
-        row.Add(regions.Exists(kecamatan) ? regions.NameOf(kecamatan) : "");
-        row.Add(desa.Dotted);
-        row.Add(regions.Exists(desa) ? regions.NameOf(desa) : "");
+        row.Add(Box(record.GetProperty("version").GetInt32()));
+        row.Add(area.KecamatanCode);
+        row.Add(area.KecamatanName);
+        row.Add(area.DesaCode);
+        row.Add(area.DesaName);
         row.Add(record.GetProperty("kaderId").GetString());
         row.Add(record.GetProperty("interviewDate").GetString());
-        row.Add(record.GetProperty("submittedAt").GetDateTimeOffset().ToOffset(Provinces.OffsetOf(desa.TimeZone)).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
-        row.Add(record.GetProperty("deliberateDuplicate").GetBoolean() ? 1 : 0);
-        row.Add(members.GetArrayLength());
+        row.Add(record.GetProperty("submittedAt").GetDateTimeOffset().ToOffset(area.Offset).ToString("yyyy-MM-dd'T'HH:mm:sszzz", CultureInfo.InvariantCulture));
+        row.Add(Box(record.GetProperty("deliberateDuplicate").GetBoolean() ? 1 : 0));
+        row.Add(Box(members.GetArrayLength()));
         AddItems(record.GetProperty("family"), familyColumns, row);
         var indicators = record.GetProperty("indicators");
-        row.Add(Flag(indicators, "pus"));
-        row.Add(Flag(indicators, "sasaranStunting"));
-        row.Add(Flag(indicators, "berisikoStunting"));
+        row.Add(Box(Flag(indicators, "pus")));
+        row.Add(Box(Flag(indicators, "sasaranStunting")));
+        row.Add(Box(Flag(indicators, "berisikoStunting")));
         row.Add(string.Join(" ", indicators.GetProperty("reasons").EnumerateArray().Select(r => r.GetProperty("code").GetString())));
     }
 
-    public void MemberRow(JsonElement record, JsonElement member, List<object?> row)
+    /// <summary>The record's id and desa as every one of its member rows starts: read once per record.</summary>
+    public static (string? RecordId, string? Desa) MemberKey(JsonElement record) =>
+        (record.GetProperty("recordId").GetString(), record.GetProperty("region").GetProperty("desa").GetString());
+
+    public void MemberRow((string? RecordId, string? Desa) key, JsonElement member, List<object?> row)
     {
         row.Clear();
-        row.Add(record.GetProperty("recordId").GetString());
-        row.Add(record.GetProperty("region").GetProperty("desa").GetString());
-        row.Add(member.TryGetProperty("nomor", out var number) ? number.GetInt32() : null);
+        row.Add(key.RecordId);
+        row.Add(key.Desa);
+        row.Add(member.TryGetProperty("nomor", out var number) ? Box(number.GetInt32()) : null);
         AddItems(member, memberColumns, row);
     }
 
@@ -85,8 +97,16 @@ internal sealed class ExportLayout
     {
         var values = columns.Found;
         Array.Clear(values);
+        Span<char> name = stackalloc char[128];
         foreach (var property in answers.EnumerateObject())
-            if (columns.Index.TryGetValue(property.Name, out var i)) values[i] = property.Value;
+        {
+            // Item ids are plain ASCII: looked up from the raw name, without a string per property.
+            var raw = JsonMarshal.GetRawUtf8PropertyName(property);
+            var found = raw.Length <= name.Length && raw.IndexOf((byte)'\\') < 0 && Ascii.IsValid(raw)
+                ? columns.ByName.TryGetValue(name[..Encoding.ASCII.GetChars(raw, name)], out var i)
+                : columns.Index.TryGetValue(property.Name, out i);
+            if (found) values[i] = property.Value;
+        }
         for (var i = 0; i < columns.Items.Count; i++)
         {
             var item = columns.Items[i];
@@ -96,7 +116,7 @@ internal sealed class ExportLayout
             {
                 case QuestionType.SelectOne:
                     var code = found && value.ValueKind == JsonValueKind.Number ? value.GetInt32() : (int?)null;
-                    row.Add(code);
+                    row.Add(code is { } boxed ? Box(boxed) : null);
                     row.Add(code is { } c ? columns.Label(i, c) : null);
                     break;
                 case QuestionType.SelectMultiple:
@@ -107,11 +127,11 @@ internal sealed class ExportLayout
                 default:
                     row.Add(!found ? null : value.ValueKind switch
                     {
-                        JsonValueKind.Number when value.TryGetInt64(out var l) => l,
+                        JsonValueKind.Number when value.TryGetInt64(out var l) => Box(l),
                         JsonValueKind.Number => value.GetDecimal(),
                         JsonValueKind.String => value.GetString(),
-                        JsonValueKind.True => 1L,
-                        JsonValueKind.False => 0L,
+                        JsonValueKind.True => Box(1L),
+                        JsonValueKind.False => Box(0L),
                         _ => value.GetRawText(),
                     });
                     break;
@@ -128,17 +148,31 @@ internal sealed class ExportLayout
         {
             Items = items;
             Index = items.Select((item, i) => (item.Id, i)).ToDictionary(x => x.Id, x => x.i, StringComparer.Ordinal);
+            ByName = Index.GetAlternateLookup<ReadOnlySpan<char>>();
             Found = new JsonElement?[items.Count];
             labels = [.. items.Select(item => item.Choices?.ToDictionary(c => c.Code, c => c.Label))];
         }
 
         public List<FormItem> Items { get; }
         public Dictionary<string, int> Index { get; }
+        public Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ByName { get; }
         /// <summary>Scratch space for one record; an export writes one record at a time.</summary>
         public JsonElement?[] Found { get; }
 
         public string Label(int item, int code) => labels[item]?.GetValueOrDefault(code) ?? code.ToString(CultureInfo.InvariantCulture);
     }
+
+    private readonly Dictionary<string, DesaColumns> desaColumns = new(StringComparer.Ordinal);
+
+    private sealed record DesaColumns(string KecamatanCode, string KecamatanName, string DesaCode, string DesaName, TimeSpan Offset);
+
+    // Codes, counts and flags are small numbers: one shared box each instead of one per cell (the boxes are immutable).
+    private static readonly object[] SmallInts = [.. Enumerable.Range(0, 1024).Select(i => (object)i)];
+    private static readonly object[] SmallLongs = [.. Enumerable.Range(0, 1024).Select(i => (object)(long)i)];
+
+    private static object Box(int value) => (uint)value < SmallInts.Length ? SmallInts[value] : value;
+
+    private static object Box(long value) => (ulong)value < (ulong)SmallLongs.Length ? SmallLongs[value] : value;
 
     private static int Flag(JsonElement indicators, string name) => indicators.TryGetProperty(name, out var v) && v.ValueKind == JsonValueKind.True ? 1 : 0;
 }

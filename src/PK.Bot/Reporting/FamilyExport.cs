@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using System.Text;
 using System.Text.Json;
 using PK.Bot.Persistence;
@@ -48,13 +49,14 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
                 var row = new List<object?>();
                 await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
                 {
-                    using var json = JsonDocument.Parse(record.PayloadJson);
+                    using var json = JsonDocument.Parse(record.Payload);
                     layout.FamilyRow(json.RootElement, record.Desa, regions, row);
                     csvFamilies.Write(row);
                     familyCount++;
+                    var key = ExportLayout.MemberKey(json.RootElement);
                     foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
                     {
-                        layout.MemberRow(json.RootElement, member, row);
+                        layout.MemberRow(key, member, row);
                         csvMembers.Write(row);
                         memberCount++;
                     }
@@ -74,48 +76,54 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
     /// <summary>
     /// Writes one workbook with the sheets <c>keluarga</c> and <c>anggota</c> in one pass over the records. A sheet is
     /// written whole before the next, so while the families sheet is written the member rows go to a scratch file in
-    /// <paramref name="scratchFolder"/> (deleted afterwards), from which the members sheet is then written.
+    /// <paramref name="scratchFolder"/> (deleted afterwards), from which the members sheet is then written. Reading and
+    /// laying out the rows runs beside writing the sheet (two threads, a bounded queue of rows between them).
     /// </summary>
     public async Task<ExportSummary> WriteXlsxAsync(ReportScope scope, RegionCode area, Stream output, string scratchFolder, bool withPii, CancellationToken cancellationToken)
     {
         var layout = new ExportLayout(Form, withPii);
         await using var workbook = await Spreadsheet.CreateNewAsync(output, cancellationToken: cancellationToken);
-        var cells = new List<Cell>();
-        var row = new List<object?>();
         var scratchPath = Path.Combine(scratchFolder, $".export-{Guid.NewGuid():N}.anggota.tmp");
         try
         {
             await using var scratch = PrivateFiles.Create(scratchPath, FileMode.CreateNew, FileAccess.ReadWrite, FileOptions.DeleteOnClose);
             var memberCount = 0;
             var familyCount = 0;
-            await using (var memberRows = new RowSpoolWriter(scratch))
+            await workbook.StartWorksheetAsync(FamilySheet, token: cancellationToken);
+            await workbook.AddRowAsync(RowPipe.ToCells(layout.FamilyHeader), cancellationToken);
+            await RowPipe.RunAsync(layout.FamilyHeader.Count, async (familyRows, token) =>
             {
-                await workbook.StartWorksheetAsync(FamilySheet, token: cancellationToken);
-                await workbook.AddRowAsync(ToCells(layout.FamilyHeader, cells), cancellationToken);
-                await foreach (var record in RecordsAsync(scope, area).WithCancellation(cancellationToken))
+                var row = new List<object?>();
+                await using var memberRows = new RowSpoolWriter(new BufferedStream(scratch, 1 << 20));
+                await foreach (var record in RecordsAsync(scope, area).WithCancellation(token))
                 {
-                    using var json = JsonDocument.Parse(record.PayloadJson);
+                    using var json = JsonDocument.Parse(record.Payload);
                     layout.FamilyRow(json.RootElement, record.Desa, regions, row);
-                    await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
+                    await familyRows.WriteAsync(row, token);
                     familyCount++;
+                    var key = ExportLayout.MemberKey(json.RootElement);
                     foreach (var member in json.RootElement.GetProperty("members").EnumerateArray())
                     {
-                        layout.MemberRow(json.RootElement, member, row);
+                        layout.MemberRow(key, member, row);
                         memberRows.Write(row);
                         memberCount++;
                     }
                 }
-            }
+            }, workbook, cancellationToken);
 
             await workbook.StartWorksheetAsync(MemberSheet, token: cancellationToken);
-            await workbook.AddRowAsync(ToCells(layout.MemberHeader, cells), cancellationToken);
+            await workbook.AddRowAsync(RowPipe.ToCells(layout.MemberHeader), cancellationToken);
             scratch.Position = 0;
-            var reader = new RowSpoolReader(scratch);
-            for (var i = 0; i < memberCount; i++)
+            await RowPipe.RunAsync(layout.MemberHeader.Count, async (memberRows, token) =>
             {
-                reader.Read(row);
-                await workbook.AddRowAsync(ToCells(row, cells), cancellationToken);
-            }
+                var row = new List<object?>();
+                var reader = new RowSpoolReader(new BufferedStream(scratch, 1 << 20));
+                for (var i = 0; i < memberCount; i++)
+                {
+                    reader.Read(row);
+                    await memberRows.WriteAsync(row, token);
+                }
+            }, workbook, cancellationToken);
             await workbook.FinishAsync(cancellationToken);
             return new ExportSummary(familyCount, memberCount, []);
         }
@@ -146,40 +154,48 @@ public sealed class FamilyExport(BotDbContext db, RegionDirectory regions)
         }
     }
 
-    private sealed record Row(string Desa, string PayloadJson);
+    /// <summary>A record's desa (from its fact) and its decrypted payload, UTF-8 JSON.</summary>
+    private sealed record Row(string Desa, byte[] Payload);
 
     // The latest version of each family, in the order submitted: the payload table is read front to back (a desa order
     // would read it at random, several times slower at 300,000 families), each row matched against the scope's facts.
-    private async IAsyncEnumerable<Row> RecordsAsync(ReportScope scope, RegionCode area)
+    // The payload is read as the UTF-8 bytes SQLite stores and decrypted to UTF-8 for the JSON reader: no string of
+    // either per record (they were most of an export's time and allocations).
+    private async IAsyncEnumerable<Row> RecordsAsync(ReportScope scope, RegionCode area, [EnumeratorCancellation] CancellationToken cancellationToken = default)
     {
         ProgressQueries.FactsIn(db, scope, area); // checks the scope
         var (low, high) = area.Level == RegionLevel.Desa ? (area.Dotted, area.Dotted + "\0") : (area.Dotted + ".", area.Dotted + "/");
         var kader = scope.OwnFamiliesOnly ? Guid.Parse(scope.PersonId).ToString().ToUpperInvariant() : null;
-        var rows = db.Database.SqlQuery<EncryptedRow>($"""
-            SELECT f."DesaCode" AS "Desa", s."PayloadJson" AS "Payload"
-            FROM submitted_records AS s CROSS JOIN family_facts AS f ON f."RecordId" = s."RecordId" AND f."Version" = s."Version"
-            WHERE f."DesaCode" >= {low} AND f."DesaCode" < {high} AND ({kader} IS NULL OR f."KaderId" = {kader})
-            ORDER BY s."Id"
-            """).AsAsyncEnumerable();
-        await foreach (var row in rows)
-            yield return new Row(row.Desa, db.Protector.Unprotect(row.Payload));
+        await db.Database.OpenConnectionAsync(cancellationToken);
+        try
+        {
+            await using var command = db.Database.GetDbConnection().CreateCommand();
+            command.CommandText = """
+                SELECT f."DesaCode", s."PayloadJson"
+                FROM submitted_records AS s CROSS JOIN family_facts AS f ON f."RecordId" = s."RecordId" AND f."Version" = s."Version"
+                WHERE f."DesaCode" >= $low AND f."DesaCode" < $high AND ($kader IS NULL OR f."KaderId" = $kader)
+                ORDER BY s."Id"
+                """;
+            AddParameter(command, "$low", low);
+            AddParameter(command, "$high", high);
+            AddParameter(command, "$kader", (object?)kader ?? DBNull.Value);
+            await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+            using var decryptor = db.Protector.CreateBulkDecryptor();
+            while (await reader.ReadAsync(cancellationToken))
+                yield return new Row(reader.GetString(0), decryptor.DecryptUtf8(reader.GetFieldValue<byte[]>(1)));
+        }
+        finally
+        {
+            await db.Database.CloseConnectionAsync();
+        }
     }
 
-    private sealed record EncryptedRow(string Desa, string Payload);
-
-    private static List<Cell> ToCells(IEnumerable<object?> values, List<Cell> cells)
+    private static void AddParameter(System.Data.Common.DbCommand command, string name, object value)
     {
-        cells.Clear();
-        foreach (var value in values)
-            cells.Add(value switch
-            {
-                null => new Cell(),
-                long l => new Cell(l),
-                int i => new Cell(i),
-                decimal d => new Cell(d),
-                _ => new Cell(Convert.ToString(value, CultureInfo.InvariantCulture)),
-            });
-        return cells;
+        var parameter = command.CreateParameter();
+        parameter.ParameterName = name;
+        parameter.Value = value;
+        command.Parameters.Add(parameter);
     }
 }
 

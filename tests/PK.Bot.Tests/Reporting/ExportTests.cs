@@ -113,6 +113,45 @@ public sealed class ExportTests
     }
 
     [Fact]
+    public async Task AnXlsxWhoseOutputFailsMidWayStopsBothSidesWithTheErrorAndLeavesNoScratchFile()
+    {
+        var (bot, _) = await StartWithFamilyAsync();
+        await using var _ = bot;
+        var kader = await bot.AddPersonAsync("Dewi", "6281300000002");
+        // Enough rows that the sheet's buffer is written out (and fails) while records are still being read.
+        for (var i = 0; i < 60; i++)
+            await FamilySet.AddAsync(bot, kader.Id, FamilySet.Record("33.13.01.2002", kader.Id, FamilySet.Wib(4, 14, 11)));
+
+        await using var output = new FailingStream(allowedBytes: 4096);
+        var error = await Assert.ThrowsAsync<IOException>(() =>
+            ExportAsync(bot, e => e.WriteXlsxAsync(ReportScope.Operator(Jatipuro), Jatipuro, output, bot.Folder.Path, withPii: false, CancellationToken.None)).WaitAsync(TimeSpan.FromSeconds(60)));
+
+        Assert.Equal("disk full", error.Message);
+        Assert.Empty(Directory.GetFiles(bot.Folder.Path, ".export-*"));
+    }
+
+    /// <summary>An output that takes a few bytes, then fails every write as a full disk would.</summary>
+    private sealed class FailingStream(int allowedBytes) : MemoryStream
+    {
+        public override void Write(byte[] buffer, int offset, int count)
+        {
+            if (Length + count > allowedBytes) throw new IOException("disk full");
+            base.Write(buffer, offset, count);
+        }
+
+        public override void Write(ReadOnlySpan<byte> buffer) => Write(buffer.ToArray(), 0, buffer.Length);
+
+        public override Task WriteAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            WriteAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override ValueTask WriteAsync(ReadOnlyMemory<byte> buffer, CancellationToken cancellationToken = default)
+        {
+            Write(buffer.Span);
+            return ValueTask.CompletedTask;
+        }
+    }
+
+    [Fact]
     public async Task TheXlsxMembersSheetHoldsTheSameValuesAsTheCsvAndLeavesNoScratchFileBehind()
     {
         var (bot, _) = await StartWithFamilyAsync();
