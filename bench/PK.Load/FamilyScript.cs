@@ -9,6 +9,18 @@ public static class FamilyScript
 {
     public const int Unique = 28 * 9_999;
 
+    private static readonly string[] Template = [.. Inputs(0)];
+
+    /// <summary>How many inputs a family takes.</summary>
+    public static int Count => Template.Length;
+
+    /// <summary>One input of a family, without keeping the family's whole list (10,000 kader at once hold one string each).</summary>
+    public static string Input(int family, int index) => index switch
+    {
+        1 or 3 or 4 or 5 or 9 or 22 or 35 or 48 => Inputs(family)[index],
+        _ => Template[index],
+    };
+
     public static IReadOnlyList<string> Inputs(int family)
     {
         if (family < 0 || family >= Unique) throw new ArgumentOutOfRangeException(nameof(family), $"at most {Unique} families per run");

@@ -41,10 +41,9 @@ public static class InProcessLoad
             while (!stop.IsCancellationRequested)
             {
                 var family = Interlocked.Increment(ref nextFamily) - 1;
-                var inputs = FamilyScript.Inputs(family);
-                for (var i = 0; i < inputs.Count; i++)
+                for (var i = 0; i < FamilyScript.Count; i++)
                 {
-                    var text = inputs[i];
+                    var text = FamilyScript.Input(family, i);
                     if (stop.IsCancellationRequested) return;
                     var sent = Stopwatch.GetTimestamp();
                     var outcome = await dispatcher.DispatchAsync(new IncomingMessage(chat, $"{Environment.ProcessId}-{++messageId}", new Inbound(InboundKind.Text, text, DateTimeOffset.UtcNow)));
@@ -70,11 +69,12 @@ public static class InProcessLoad
         var elapsed = watch.Elapsed;
         var cpuMs = (ProcessFigures.Cpu() - cpu).TotalMilliseconds;
         var peak = ProcessFigures.PeakRss();
+        var heap = GC.GetGCMemoryInfo();
         stop.Cancel();
         await Task.WhenAll(tasks);
         var submitted = await bot.CountAsync(db => db.SubmittedRecords.CountAsync());
         var open = await bot.CountAsync(db => db.Interviews.CountAsync(i => i.Status != PK.Domain.Interviews.InterviewStatus.Submitted && i.Status != PK.Domain.Interviews.InterviewStatus.Cancelled));
-        return new LoadResult(scenario, log.Answers, elapsed, log.Latencies, cpuMs, peak, $"{kader:N0} kader; at the end {submitted:N0} families submitted, {open:N0} in progress");
+        return new LoadResult(scenario, log.Answers, elapsed, log.Latencies, cpuMs, peak, $"{kader:N0} kader; at the end {submitted:N0} families submitted, {open:N0} in progress; managed heap {heap.HeapSizeBytes / 1048576.0:0} MB after the last GC");
     }
 }
 

@@ -15,7 +15,7 @@ void Show(LoadResult result)
     Console.WriteLine($"  done: {result.Scenario}: {result.PerSecond:N0}/s");
 }
 
-var scratch = Path.Combine(options.DataRoot, $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+var scratch = Path.Combine(options.DataRoot, $"run-{DateTime.UtcNow:yyyyMMdd-HHmmss}-{Environment.ProcessId}");
 Directory.CreateDirectory(scratch);
 try
 {
