@@ -62,6 +62,14 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     /// holds dozens of submitted families inside the correction window; reading each back on every answer would make
     /// each turn slower the more a kader has done.
     /// </summary>
+    /// <summary>Whether this turn's engine may open one of these interviews that is only a header (<see cref="ChatSnapshot.Header"/>).</summary>
+    public static bool OpensHeader(IReadOnlyList<StoredInterview> interviews, string? stateJson, Inbound message)
+    {
+        if (!interviews.Any(ChatSnapshot.IsHeader)) return false;
+        var state = stateJson is null ? new ConversationState() : JsonSerializer.Deserialize<ConversationState>(stateJson, StateJson)!;
+        return interviews.Any(i => ChatSnapshot.IsHeader(i) && MayTouch(i, state, message));
+    }
+
     private static bool MayTouch(StoredInterview interview, ConversationState state, Inbound message) =>
         interview.Status != PK.Domain.Interviews.InterviewStatus.Submitted
         || interview.RecordId == state.ActiveInterview

@@ -7,7 +7,28 @@ namespace PK.Bot.Turns;
 public sealed record ChatSnapshot(Person Person, ChatState? State, IReadOnlyList<StoredInterview> Interviews)
 {
     /// <summary>Roughly what the entry holds in memory (its JSON, two bytes a character), for the cache's size limit.</summary>
-    public long Size => 2L * ((State?.StateJson.Length ?? 0) + Interviews.Sum(i => i.SnapshotJson.Length)) + 1_024;
+    /// <summary>
+    /// An interview without its snapshot: what a turn needs of a submitted family unless it opens it (status, times,
+    /// hashes, for the writer's checks). A turn that would open one reads the chat from the database instead.
+    /// </summary>
+    public static StoredInterview Header(StoredInterview interview) => new()
+    {
+        RecordId = interview.RecordId,
+        Version = interview.Version,
+        KaderId = interview.KaderId,
+        RegionCode = interview.RegionCode,
+        Status = interview.Status,
+        FamilyKey = interview.FamilyKey,
+        KkNikHash = interview.KkNikHash,
+        SnapshotJson = "",
+        StartedAt = interview.StartedAt,
+        UpdatedAt = interview.UpdatedAt,
+        SubmittedAt = interview.SubmittedAt,
+    };
+
+    public static bool IsHeader(StoredInterview interview) => interview.SnapshotJson.Length == 0;
+
+    public long Size => 2L * ((State?.StateJson.Length ?? 0) + Interviews.Sum(i => i.SnapshotJson.Length + 200)) + 1_024;
 }
 
 /// <summary>

@@ -80,10 +80,18 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
             // A redelivery is still caught: the writer checks the message id inside the commit.
             if (handler.IsHostCommand(message.Content)) return new Prepared(null, null);
             var open = hot.Interviews.Where(i => ConversationTurnHandler.IsCorrectable(i, correctableSince)).ToList();
+            if (ConversationTurnHandler.OpensHeader(open, hot.State?.StateJson, message.Content)) return await PrepareFromDatabaseAsync(message, scope, handler, now, correctableSince, cancellationToken);
             var hotDecision = handler.Handle(new TurnContext(hot.Person, hot.State?.StateJson, open, message.Content, now, new FamilyRegistry(database, protector), chat.Channel));
             return new Prepared(null, new PreparedTurn(message, hot.Person, hot.State, open, correctableSince, hotDecision, now));
         }
 
+        return await PrepareFromDatabaseAsync(message, scope, handler, now, correctableSince, cancellationToken);
+    }
+
+    private async Task<Prepared> PrepareFromDatabaseAsync(IncomingMessage message, AsyncServiceScope scope, ConversationTurnHandler handler, DateTimeOffset now,
+        DateTimeOffset correctableSince, CancellationToken cancellationToken)
+    {
+        var chat = message.Chat;
         var db = scope.ServiceProvider.GetRequiredService<BotDbContext>();
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
         // A message id once applied stays applied: a redelivery is answered here without the lock.

@@ -39,7 +39,9 @@ public sealed class PreparedTurn(IncomingMessage message, Person person, ChatSta
             UpdatedAt = Now,
         };
         var changed = Decision.Changed.Select(c => c.RecordId).ToHashSet();
-        return new ChatSnapshot(Person, state, [.. Loaded.Where(l => !changed.Contains(l.RecordId)), .. Decision.Changed]);
+        // A submitted family is kept as its header only (see ChatSnapshot.Header): a kader has dozens inside the correction window.
+        return new ChatSnapshot(Person, state, [.. Loaded.Where(l => !changed.Contains(l.RecordId)).Concat(Decision.Changed)
+            .Select(i => i.Status == PK.Domain.Interviews.InterviewStatus.Submitted ? ChatSnapshot.Header(i) : i)]);
     }
 
     /// <summary>Address and KK NIK hashes this turn gives an interview that it did not have when read: another family may have taken them meanwhile.</summary>
