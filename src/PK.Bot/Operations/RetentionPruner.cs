@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 using PK.Bot.Persistence;
@@ -100,9 +99,8 @@ public sealed class RetentionPruner(IServiceScopeFactory scopes, IOptions<Retent
         return deleted;
     }
 
-    /// <summary>The stored form of a UTC time (as the converters write it), so text comparison is time comparison.</summary>
-    private static string Cutoff(DateTimeOffset now, TimeSpan age) =>
-        (now - Max(age, RetentionOptions.RedeliveryWindow)).UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss.fffffff'Z'", CultureInfo.InvariantCulture);
+    /// <summary>The stored form of a UTC time (as the converter writes it), so text comparison is time comparison.</summary>
+    private static string Cutoff(DateTimeOffset now, TimeSpan age) => UtcTextConverter.Format(now - Max(age, RetentionOptions.RedeliveryWindow));
 
     private static TimeSpan Max(TimeSpan a, TimeSpan b) => a > b ? a : b;
 

@@ -79,13 +79,10 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     /// <summary>A '/word' the host answers itself (see <see cref="IHostCommand"/>); null when the conversation should have the message.</summary>
     public async Task<IReadOnlyList<Reply>?> TryHostCommandAsync(BotDbContext db, Person person, ChatKey chat, Inbound message, DateTimeOffset now, CancellationToken cancellationToken)
     {
+        if (HostWord(message) is not { } word || hostCommands.FirstOrDefault(c => c.Word == word) is not { } command) return null;
         var text = message.Text.Trim();
-        if (message.Kind != InboundKind.Text || !text.StartsWith('/')) return null;
-        var space = text.IndexOfAny([' ', '\t', '\n']);
-        var word = (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
-        var command = hostCommands.FirstOrDefault(c => c.Word == word);
-        return command is null ? null
-            : await command.HandleAsync(new HostCommandContext(db, person, chat, space < 0 ? "" : text[space..].Trim(), now), cancellationToken);
+        var space = text.IndexOfAny(WordEnds);
+        return await command.HandleAsync(new HostCommandContext(db, person, chat, space < 0 ? "" : text[space..].Trim(), now), cancellationToken);
     }
 
     /// <summary>Whether the message is a '/word' the host answers itself (see <see cref="TryHostCommandAsync"/>).</summary>
@@ -95,9 +92,11 @@ public sealed class ConversationTurnHandler(ConversationEngine engine, DataProte
     {
         var text = message.Text.Trim();
         if (message.Kind != InboundKind.Text || !text.StartsWith('/')) return null;
-        var space = text.IndexOfAny([' ', '\t', '\n']);
+        var space = text.IndexOfAny(WordEnds);
         return (space < 0 ? text[1..] : text[1..space]).ToLowerInvariant();
     }
+
+    private static readonly char[] WordEnds = [' ', '\t', '\n'];
 
     /// <summary>Whether a turn may touch this interview: unfinished, or submitted since <paramref name="correctableSince"/> (as <see cref="TurnQueries.Interviews"/> selects).</summary>
     public static bool IsCorrectable(StoredInterview interview, DateTimeOffset correctableSince) =>

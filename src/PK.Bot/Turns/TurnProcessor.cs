@@ -81,8 +81,7 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
             if (handler.IsHostCommand(message.Content)) return new Prepared(null, null);
             var open = hot.Interviews.Where(i => ConversationTurnHandler.IsCorrectable(i, correctableSince)).ToList();
             if (ConversationTurnHandler.OpensHeader(open, hot.State?.StateJson, message.Content)) return await PrepareFromDatabaseAsync(message, scope, handler, now, correctableSince, cancellationToken);
-            var hotDecision = handler.Handle(new TurnContext(hot.Person, hot.State?.StateJson, open, message.Content, now, new FamilyRegistry(database, protector), chat.Channel));
-            return new Prepared(null, new PreparedTurn(message, hot.Person, hot.State, open, correctableSince, hotDecision, now));
+            return new Prepared(null, Decide(handler, message, hot.Person, hot.State, open, correctableSince, now));
         }
 
         return await PrepareFromDatabaseAsync(message, scope, handler, now, correctableSince, cancellationToken);
@@ -103,10 +102,23 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
         var person = await ActivePersonAsync(db, chat, cancellationToken);
         if (person is null || handler.IsHostCommand(message.Content)) return new Prepared(null, null);
 
-        var state = await TurnQueries.State(db, chat.Channel, chat.ChatId, cancellationToken);
+        return new Prepared(null, await ReadAndDecideAsync(db, handler, message, person, correctableSince, now, cancellationToken));
+    }
+
+    /// <summary>Reads the chat's state and the kader's interviews (untracked) and lets the conversation decide.</summary>
+    private async Task<PreparedTurn> ReadAndDecideAsync(BotDbContext db, ConversationTurnHandler handler, IncomingMessage message, Person person,
+        DateTimeOffset correctableSince, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var state = await TurnQueries.State(db, message.Chat.Channel, message.Chat.ChatId, cancellationToken);
         var interviews = await handler.LoadInterviewsAsync(db, person, now, cancellationToken);
-        var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(database, protector), chat.Channel));
-        return new Prepared(null, new PreparedTurn(message, person, state, interviews, correctableSince, decision, now));
+        return Decide(handler, message, person, state, interviews, correctableSince, now);
+    }
+
+    private PreparedTurn Decide(ConversationTurnHandler handler, IncomingMessage message, Person person, ChatState? state, IReadOnlyList<StoredInterview> interviews,
+        DateTimeOffset correctableSince, DateTimeOffset now)
+    {
+        var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(database, protector), message.Chat.Channel));
+        return new PreparedTurn(message, person, state, interviews, correctableSince, decision, now);
     }
 
     /// <summary>The turn on its own, reading and writing inside one BEGIN IMMEDIATE transaction.</summary>
@@ -152,25 +164,23 @@ public sealed class TurnProcessor(IServiceScopeFactory scopes, TimeProvider cloc
 
         // Read untracked, as the writer's turns are: WriteAsync attaches the rows it changes.
         db.ChangeTracker.QueryTrackingBehavior = QueryTrackingBehavior.NoTracking;
-        var state = await TurnQueries.State(db, chat.Channel, chat.ChatId, cancellationToken);
-        var interviews = await handler.LoadInterviewsAsync(db, person, now, cancellationToken);
-        var decision = handler.Handle(new TurnContext(person, state?.StateJson, interviews, message.Content, now, new FamilyRegistry(database, protector), chat.Channel));
-        await WriteAsync(db, message, person, state, interviews, decision, now, cancellationToken);
+        var turn = await ReadAndDecideAsync(db, handler, message, person, handler.CorrectableSince(now), now, cancellationToken);
+        await WriteAsync(db, turn, cancellationToken);
         await db.SaveChangesAsync(cancellationToken);
         await transaction.CommitAsync(cancellationToken);
         outboxSignal.Notify();
-        LogApplied(new PreparedTurn(message, person, state, interviews, default, decision, now));
+        LogApplied(turn);
         return TurnOutcome.Applied;
     }
 
     /// <summary>
     /// Adds one decided turn's rows to the context (the caller saves and commits): the message id, the chat's state, the
-    /// interviews it changed, their audit, submissions, family facts and the replies. <paramref name="state"/> and
-    /// <paramref name="loaded"/> are what the turn read, untracked.
+    /// interviews it changed, their audit, submissions, family facts and the replies. The turn's state and loaded
+    /// interviews are what it read, untracked.
     /// </summary>
-    internal static async Task WriteAsync(BotDbContext db, IncomingMessage message, Person person, ChatState? state, IReadOnlyList<StoredInterview> loaded,
-        TurnDecision decision, DateTimeOffset now, CancellationToken cancellationToken)
+    internal static async Task WriteAsync(BotDbContext db, PreparedTurn turn, CancellationToken cancellationToken)
     {
+        var (message, person, state, loaded, decision, now) = (turn.Message, turn.Person, turn.State, turn.Loaded, turn.Decision, turn.Now);
         db.ProcessedMessages.Add(Processed(message, now));
         SaveState(db, message.Chat, state, decision.StateJson, now);
         SaveInterviews(db, person, loaded, decision.Changed);

@@ -129,7 +129,8 @@ public sealed class TurnWriter : IAsyncDisposable
                 turn.Completion.TrySetResult(null);
                 continue;
             }
-            var verdict = await CheckAsync(connection, dbTransaction, turn, claimed);
+            var claims = turn.Claims().ToList();
+            var verdict = await CheckAsync(connection, dbTransaction, turn, claims, claimed);
             if (verdict is Verdict.Changed)
             {
                 turn.Completion.TrySetResult(null);
@@ -140,8 +141,8 @@ public sealed class TurnWriter : IAsyncDisposable
                 accepted.Add((turn, TurnOutcome.Duplicate));
                 continue;
             }
-            foreach (var claim in turn.Claims()) claimed.Add(claim.Hash);
-            await TurnProcessor.WriteAsync(db, turn.Message, turn.Person, turn.State, turn.Loaded, turn.Decision, turn.Now, CancellationToken.None);
+            foreach (var claim in claims) claimed.Add(claim.Hash);
+            await TurnProcessor.WriteAsync(db, turn, CancellationToken.None);
             accepted.Add((turn, TurnOutcome.Applied));
         }
         db.ChangeTracker.DetectChanges();
@@ -153,7 +154,8 @@ public sealed class TurnWriter : IAsyncDisposable
 
     private enum Verdict { Unchanged, Changed, AlreadyApplied }
 
-    private static async Task<Verdict> CheckAsync(DbConnection connection, DbTransaction transaction, PreparedTurn turn, HashSet<string> claimedInBatch)
+    private static async Task<Verdict> CheckAsync(DbConnection connection, DbTransaction transaction, PreparedTurn turn,
+        IReadOnlyList<(Guid RecordId, string Column, string Hash)> claims, HashSet<string> claimedInBatch)
     {
         var chat = turn.Message.Chat;
         await using var command = connection.CreateCommand();
@@ -198,7 +200,7 @@ public sealed class TurnWriter : IAsyncDisposable
         if (seen != turn.Loaded.Count) return Verdict.Changed;
 
         // An address or KK NIK this turn gives its family must still be free: taken meanwhile, the turn is decided again and sees it.
-        foreach (var (recordId, column, hash) in turn.Claims())
+        foreach (var (recordId, column, hash) in claims)
         {
             if (claimedInBatch.Contains(hash)) return Verdict.Changed;
             command.Parameters.Clear();
